@@ -1,0 +1,8 @@
+namespace ComplianceLayer.Domain.Scans;
+
+public enum ScanTrigger
+{
+    Manual,
+    Schedule,
+    Api,
+}

@@ -1,0 +1,47 @@
+using ComplianceLayer.Web.Components.Account;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+
+namespace ComplianceLayer.Web.Components;
+
+public static class UserInterfaceExtensions
+{
+    public static WebApplicationBuilder AddUserInterface(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication UseUserInterface(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        if (app.Configuration.GetValue("Hosting:UseHttpsRedirection", false))
+        {
+            app.UseHttpsRedirection();
+        }
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapUserInterface(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        }).DisableHttpMetrics();
+        return app;
+    }
+}

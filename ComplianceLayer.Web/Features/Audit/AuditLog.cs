@@ -1,0 +1,34 @@
+using ComplianceLayer.Domain.Audit;
+using ComplianceLayer.Web.Infrastructure.Data;
+using ComplianceLayer.Web.Infrastructure.Tenancy;
+
+namespace ComplianceLayer.Web.Features.Audit;
+
+/// <summary>Adds audit events to the caller's context, so that they commit in the same transaction as the change.</summary>
+public sealed class AuditLog(TimeProvider time)
+{
+    public void Record(AppDbContext db, MemberContext actor, string action, string entityType, string? entityId, string summary) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OrganizationId = actor.OrganizationId,
+            OccurredAt = time.GetUtcNow(),
+            ActorUserId = actor.UserId,
+            Actor = actor.Email,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = summary,
+        });
+
+    public void RecordSystem(AppDbContext db, Guid organizationId, string action, string entityType, string? entityId, string summary) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OrganizationId = organizationId,
+            OccurredAt = time.GetUtcNow(),
+            Actor = "system",
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = summary,
+        });
+}

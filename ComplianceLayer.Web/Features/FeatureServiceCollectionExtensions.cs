@@ -1,0 +1,17 @@
+using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Organizations;
+
+namespace ComplianceLayer.Web.Features;
+
+public static class FeatureServiceCollectionExtensions
+{
+    /// <summary>Registers every feature's services. One explicit list: each feature adds its own line.</summary>
+    public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddScoped<OrganizationOnboarding>();
+        builder.Services.AddScoped<DemoTenantSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,30 @@
+using ComplianceLayer.Domain.Domains;
+using ComplianceLayer.Domain.Organizations;
+using ComplianceLayer.Domain.Scans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplianceLayer.Web.Infrastructure.Data.Configurations;
+
+public sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
+{
+    public void Configure(EntityTypeBuilder<Scan> builder)
+    {
+        builder.ToTable("scans");
+        builder.Property(s => s.JobId).HasMaxLength(40);
+        builder.Property(s => s.ReportId).HasMaxLength(40);
+        builder.HasIndex(s => s.JobId).IsUnique();
+        builder.HasIndex(s => s.ReportId).IsUnique();
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Trigger).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Grade).HasMaxLength(2);
+        builder.Property(s => s.RiskLevel).HasMaxLength(16);
+        builder.Property(s => s.FailureReason).HasMaxLength(Scan.FailureReasonMaxLength);
+        builder.Property(s => s.RequestedByUserId).HasMaxLength(450);
+        builder.Property(s => s.ReportJson).HasColumnType("jsonb");
+        builder.HasIndex(s => new { s.OrganizationId, s.DomainId, s.QueuedAt });
+        builder.HasIndex(s => new { s.OrganizationId, s.Status });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MonitoredDomain>().WithMany().HasForeignKey(s => s.DomainId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

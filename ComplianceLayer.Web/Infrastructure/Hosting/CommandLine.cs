@@ -1,0 +1,40 @@
+using ComplianceLayer.Web.Features.Organizations;
+using ComplianceLayer.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceLayer.Web.Infrastructure.Hosting;
+
+/// <summary>Verbs of the web app's executable: <c>migrate</c>, <c>seed-demo</c>. Without a verb the app serves.</summary>
+public static class CommandLine
+{
+    private static readonly string[] Verbs = ["migrate", "seed-demo"];
+
+    public static (string? Command, string[] HostArgs) Split(string[] args) =>
+        args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal)
+            ? (args[0], args[1..])
+            : (null, args);
+
+    public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        switch (command)
+        {
+            case "migrate":
+                var db = services.GetRequiredService<AppDbContext>();
+                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+                await db.Database.MigrateAsync();
+                Console.WriteLine(pending.Count == 0
+                    ? "Database is up to date."
+                    : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+                return 0;
+            case "seed-demo":
+                var demo = await services.GetRequiredService<DemoTenantSeeder>().SeedAsync(CancellationToken.None);
+                Console.WriteLine($"Demo organization \"{demo.OrganizationName}\": sign in as {demo.Email} with password {demo.Password}");
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known: {string.Join(", ", Verbs)}.");
+                return 2;
+        }
+    }
+}
