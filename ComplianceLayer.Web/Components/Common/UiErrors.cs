@@ -1,7 +1,7 @@
 using ComplianceLayer.Web.Infrastructure.Tenancy;
 using MudBlazor;
 
-namespace ComplianceLayer.Web.Components.Shared;
+namespace ComplianceLayer.Web.Components.Common;
 
 /// <summary>Turns the expected failures of a user action into a snackbar message; anything else is rethrown.</summary>
 public static class UiErrors
