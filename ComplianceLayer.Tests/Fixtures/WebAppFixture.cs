@@ -24,15 +24,21 @@ public class WebAppFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.CreateDatabaseAsync("cl_test");
         Factory = new AppFactory(ConnectionString, Settings);
+        BeforeStart(Factory);
         await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Configure the factory before its server starts (e.g. real Kestrel for browser tests).</summary>
+    protected virtual void BeforeStart(AppFactory factory)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         await PostgresServer.DropDatabaseAsync(ConnectionString);

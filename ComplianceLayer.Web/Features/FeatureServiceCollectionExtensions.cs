@@ -1,4 +1,5 @@
 using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Dashboard;
 using ComplianceLayer.Web.Features.Organizations;
 
 namespace ComplianceLayer.Web.Features;
@@ -12,6 +13,7 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddScoped<OrganizationOnboarding>();
         builder.Services.AddScoped<DemoTenantSeeder>();
+        builder.Services.AddScoped<PortfolioSummary>();
         return builder;
     }
 }
