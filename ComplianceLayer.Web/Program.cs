@@ -25,6 +25,7 @@ if (command is not null)
 
 app.UseUserInterface();
 app.MapUserInterface();
+app.PrintUrlWhenStarted();
 await app.RunAsync();
 return 0;
 

@@ -8,8 +8,10 @@ CS="$(scripts/pg-start.sh | tail -1);Database=compliancelayer"
 export ConnectionStrings__DefaultConnection="$CS"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 WEB=ComplianceLayer.Web/bin/Debug/net10.0/ComplianceLayer.Web.dll
-dotnet "$WEB" migrate
-dotnet "$WEB" seed-demo
-URL="http://127.0.0.1:5080"
-echo "$URL"
-exec dotnet "$WEB" --urls "$URL" --contentroot "$ROOT/ComplianceLayer.Web"
+CONTENT=(--contentroot "$ROOT/ComplianceLayer.Web")
+dotnet "$WEB" migrate "${CONTENT[@]}" | tail -1
+dotnet "$WEB" seed-demo "${CONTENT[@]}"
+URL="${CL_URL:-http://127.0.0.1:5080}"
+# Quiet start-up logs so that the last line printed is the URL (printed by the app once it accepts requests).
+exec env "Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning" Hosting__PrintUrl=true \
+  dotnet "$WEB" --urls "$URL" "${CONTENT[@]}"
