@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 
 namespace ComplianceLayer.Domain.Domains;
 
@@ -96,7 +97,7 @@ internal sealed class PublicSuffixList
                 continue;
             }
 
-            var ascii = idn.GetAscii(rule.ToString()).ToLowerInvariant();
+            var ascii = Ascii.IsValid(rule) ? rule.ToString() : idn.GetAscii(rule.ToString());
             rules[ascii] = rules.GetValueOrDefault(ascii) | kind;
         }
         return new PublicSuffixList(rules);
