@@ -232,16 +232,28 @@ public sealed class ScoreCardTests
     }
 
     [Fact]
-    public void Build_Recommendations_SkipInfoAndStopAtTen()
+    public void Build_Recommendations_StopAtTenMostSevere()
     {
         var issues = Enumerable.Range(0, 12)
-            .Select(i => Issue(ModuleKeys.Ports, "ports.exposed.service", Severity.Medium, $"Close port {1000 + i}", (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(Issue(ModuleKeys.Ports, "ports.ssh.key_auth", Severity.Info, "Nothing to do"));
+            .Select(i => Issue(ModuleKeys.Ports, "ports.exposed.service", i == 11 ? Severity.High : Severity.Medium, $"Close port {1000 + i}", (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var report = BuildReport(PerfectExcept(ModuleOutcome.Completed(ModuleKeys.Ports, issues)));
 
         Assert.Equal(ScoringPolicy.MaxRecommendations, report.Recommendations.Count);
-        Assert.DoesNotContain("Nothing to do", report.Recommendations);
-        Assert.Equal("Close port 1000", report.Recommendations[0]);
+        Assert.Equal("Close port 1011", report.Recommendations[0]);
+        Assert.Equal("Close port 1000", report.Recommendations[1]);
+    }
+
+    [Fact]
+    public void Build_Recommendations_SkipInfoIssues()
+    {
+        var report = BuildReport(PerfectExcept(ModuleOutcome.Completed(ModuleKeys.Ports,
+        [
+            Issue(ModuleKeys.Ports, "ports.exposed.ftp", Severity.High, "Close FTP", "21"),
+            Issue(ModuleKeys.Ports, "ports.ssh.key_auth", Severity.Info, "Nothing to do", "22"),
+        ])));
+
+        Assert.Equal(["Close FTP"], report.Recommendations);
+        Assert.Equal(2, report.Issues.Count);
     }
 
     [Fact]
