@@ -34,14 +34,15 @@ public sealed class GuardedConnector
     /// A host with any refused address is refused as a whole: a name that mixes a public and a
     /// private address is either misconfigured or an attempt to reach the private one.
     /// </summary>
-    /// <exception cref="ScanTargetRefusedException">An address is refused, or the name has no address.</exception>
+    /// <exception cref="ScanTargetRefusedException">An address is refused.</exception>
+    /// <exception cref="ScanHostUnresolvedException">The name has no address (NXDOMAIN, no records, DNS failure).</exception>
     public async Task<CheckedTarget> ResolveAndCheckAsync(string host, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(host);
         var resolution = await _resolver.ResolveAddressesAsync(host, cancellationToken).ConfigureAwait(false);
         if (resolution.Addresses.Count == 0)
         {
-            throw new ScanTargetRefusedException(host, null, resolution.Problem ?? $"{host} has no address");
+            throw new ScanHostUnresolvedException(resolution);
         }
 
         foreach (var address in resolution.Addresses)

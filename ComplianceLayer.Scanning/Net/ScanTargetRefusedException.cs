@@ -42,3 +42,31 @@ public sealed class ScanTargetRefusedException : Exception
     /// <summary>Why, e.g. "10.0.0.1 is a private address (RFC 1918)".</summary>
     public string Reason { get; }
 }
+
+/// <summary>The host name has no usable address (NXDOMAIN, no A/AAAA, or DNS failed).</summary>
+public sealed class ScanHostUnresolvedException : Exception
+{
+    public ScanHostUnresolvedException()
+        : this("The host could not be resolved.")
+    {
+    }
+
+    public ScanHostUnresolvedException(string message)
+        : base(message)
+    {
+    }
+
+    public ScanHostUnresolvedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ScanHostUnresolvedException(AddressResolution resolution)
+        : base((resolution ?? throw new ArgumentNullException(nameof(resolution))).Problem ?? $"{resolution.Host} has no address")
+    {
+        Resolution = resolution;
+    }
+
+    /// <summary>The lookups, to tell NXDOMAIN from "no A/AAAA" from a DNS failure.</summary>
+    public AddressResolution? Resolution { get; }
+}

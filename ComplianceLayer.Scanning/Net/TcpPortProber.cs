@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -132,20 +133,20 @@ public sealed class TcpPortProber
 
     private static string ToPrintable(ReadOnlySpan<byte> bytes)
     {
-        // Banners end up in reports: keep text, escape control and binary bytes.
+        // Banners end up in reports: keep text and line breaks, escape other control and binary bytes.
         var builder = new StringBuilder(bytes.Length);
         foreach (var b in bytes)
         {
-            builder.Append(b switch
+            if (b is (byte)'\r' or (byte)'\n' or (byte)'\t' or >= 0x20 and < 0x7f)
             {
-                (byte)'\r' => "\\r",
-                (byte)'\n' => "\\n",
-                (byte)'\t' => "\\t",
-                >= 0x20 and < 0x7f => ((char)b).ToString(),
-                _ => $"\\x{b:x2}",
-            });
+                builder.Append((char)b);
+            }
+            else
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\x{b:x2}");
+            }
         }
 
-        return builder.ToString();
+        return builder.ToString().TrimEnd();
     }
 }
