@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,21 +13,26 @@ namespace ComplianceLayer.Scanning.Net;
 /// and connected to the checked address (SocketsHttpHandler.ConnectCallback), so the handler never
 /// resolves a name itself. No proxy, no cookie container, no automatic redirects or decompression;
 /// a fresh connection per request, so that a pooled connection never outlives its check.
-/// Certificates are not judged here (that is <see cref="TlsHandshaker"/>'s job): a site with a bad
-/// certificate still has headers worth reading.
+/// TLS is done here, not by the handler, through <see cref="TlsHandshaker"/> (SNI = host, a fresh
+/// chain policy per connection, no AIA downloads or revocation fetches, which would otherwise be
+/// unguarded requests to URLs chosen by the server's certificate). Certificate problems are recorded
+/// in <see cref="GuardedHttpResponse.Tls"/>, never fatal: a site with a bad certificate still has
+/// headers worth reading. The handler itself only ever sees http:// with the Host header of the real URL.
 /// </summary>
 public sealed class GuardedHttpClient : IDisposable
 {
     private static readonly HttpRequestOptionsKey<PinnedTarget> PinnedTargetKey = new("ComplianceLayer.Scanning.PinnedTarget");
 
     private readonly GuardedConnector _connector;
+    private readonly TlsHandshaker _tls;
     private readonly ScanningOptions _options;
     private readonly ILogger _logger;
     private readonly HttpClient _client;
 
-    public GuardedHttpClient(GuardedConnector connector, IOptions<ScanningOptions> options, ILogger<GuardedHttpClient>? logger = null)
+    public GuardedHttpClient(GuardedConnector connector, TlsHandshaker tls, IOptions<ScanningOptions> options, ILogger<GuardedHttpClient>? logger = null)
     {
         _connector = connector ?? throw new ArgumentNullException(nameof(connector));
+        _tls = tls ?? throw new ArgumentNullException(nameof(tls));
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         var handler = new SocketsHttpHandler
@@ -42,14 +46,6 @@ public sealed class GuardedHttpClient : IDisposable
             MaxResponseDrainSize = 0,
             MaxResponseHeadersLength = 128,
             ConnectCallback = ConnectAsync,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                // The scanner reads public data and sends no secrets; certificates are judged by TlsHandshaker.
-#pragma warning disable CA5359
-                RemoteCertificateValidationCallback = AcceptAnyCertificate,
-#pragma warning restore CA5359
-                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            },
         };
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -82,7 +78,7 @@ public sealed class GuardedHttpClient : IDisposable
             {
                 var host = url.IdnHost.Trim('[', ']');
                 var target = await _connector.ResolveAndCheckAsync(host, token).ConfigureAwait(false);
-                var pinned = new PinnedTarget(host, target);
+                var pinned = new PinnedTarget(host, target, url.Scheme == Uri.UriSchemeHttps);
                 using var message = CreateMessage(request, method, url, pinned);
                 using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
@@ -104,7 +100,7 @@ public sealed class GuardedHttpClient : IDisposable
                     }
                     else
                     {
-                        hops.Add(new HttpHop(url, pinned.ConnectedAddress, status, response.ReasonPhrase, headers, location));
+                        hops.Add(new HttpHop(url, pinned.ConnectedAddress, status, response.ReasonPhrase, headers, location, pinned.Tls));
                         downgraded |= url.Scheme == Uri.UriSchemeHttps && location.Scheme == Uri.UriSchemeHttp;
                         method = MethodAfterRedirect(method, status);
                         _logger.LogDebug("{Status} {Url} -> {Location}", status, url, location);
@@ -121,6 +117,7 @@ public sealed class GuardedHttpClient : IDisposable
                     RequestedUrl = request.Url,
                     Url = url,
                     RemoteAddress = pinned.ConnectedAddress,
+                    Tls = pinned.Tls,
                     StatusCode = status,
                     ReasonPhrase = response.ReasonPhrase,
                     Version = response.Version,
@@ -155,12 +152,15 @@ public sealed class GuardedHttpClient : IDisposable
 
     private HttpRequestMessage CreateMessage(GuardedHttpRequest request, HttpMethod method, Uri url, PinnedTarget pinned)
     {
-        var message = new HttpRequestMessage(method, url)
+        // https goes to the handler as http to the same port; ConnectAsync supplies the TLS stream.
+        var handlerUrl = pinned.UseTls ? new UriBuilder(url) { Scheme = Uri.UriSchemeHttp, Port = url.Port }.Uri : url;
+        var message = new HttpRequestMessage(method, handlerUrl)
         {
             Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         message.Headers.ConnectionClose = true;
+        message.Headers.Host = url.IsDefaultPort ? url.IdnHost : $"{url.IdnHost}:{url.Port}";
         if (!request.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase)))
         {
             message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
@@ -190,7 +190,31 @@ public sealed class GuardedHttpClient : IDisposable
         var (socket, address) = await _connector.ConnectAsync(pinned.Target, context.DnsEndPoint.Port, _options.ConnectTimeout, cancellationToken)
             .ConfigureAwait(false);
         pinned.ConnectedAddress = address;
-        return new NetworkStream(socket, ownsSocket: true);
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        if (!pinned.UseTls)
+        {
+            return stream;
+        }
+
+        try
+        {
+            var request = new TlsHandshakeRequest(pinned.Host, context.DnsEndPoint.Port) { ApplicationProtocols = [SslApplicationProtocol.Http11] };
+            var (ssl, result) = await _tls.AuthenticateAsync(stream, request, leaveInnerStreamOpen: false, cancellationToken, cancellationToken)
+                .ConfigureAwait(false);
+            pinned.Tls = result with { Address = address };
+            if (!result.Succeeded)
+            {
+                await ssl.DisposeAsync().ConfigureAwait(false);
+                throw new HttpRequestException($"TLS handshake with {pinned.Host}:{context.DnsEndPoint.Port} failed: {result.Error}");
+            }
+
+            return ssl;
+        }
+        catch
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private static async Task<(byte[] Body, bool Truncated)> ReadBodyAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
@@ -248,10 +272,12 @@ public sealed class GuardedHttpClient : IDisposable
         return status is 301 or 302 && method == HttpMethod.Post ? HttpMethod.Get : method;
     }
 
-    private static bool AcceptAnyCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
-
-    private sealed class PinnedTarget(string host, CheckedTarget target)
+    private sealed class PinnedTarget(string host, CheckedTarget target, bool useTls)
     {
+        public bool UseTls { get; } = useTls;
+
+        public TlsHandshakeResult? Tls { get; set; }
+
         public string Host { get; } = host;
 
         public CheckedTarget Target { get; } = target;

@@ -33,7 +33,8 @@ public sealed record HttpHop(
     int StatusCode,
     string? ReasonPhrase,
     HttpHeaderList Headers,
-    Uri Location);
+    Uri Location,
+    TlsHandshakeResult? Tls);
 
 /// <summary>The final response with the redirect chain that led to it.</summary>
 public sealed record GuardedHttpResponse
@@ -52,6 +53,9 @@ public sealed record GuardedHttpResponse
     public required Version Version { get; init; }
 
     public required HttpHeaderList Headers { get; init; }
+
+    /// <summary>The TLS handshake of the final request (https only): protocol, cipher, certificate and its errors.</summary>
+    public TlsHandshakeResult? Tls { get; init; }
 
     /// <summary>The body, at most the cap; empty when not read.</summary>
     public required ReadOnlyMemory<byte> Body { get; init; }

@@ -161,7 +161,8 @@ public sealed class TlsHandshaker
         var stream = new NetworkStream(socket, ownsSocket: true);
         await using (stream.ConfigureAwait(false))
         {
-            var result = await HandshakeAsync(stream, request, timeoutSource.Token, cancellationToken).ConfigureAwait(false);
+            var (ssl, result) = await AuthenticateAsync(stream, request, leaveInnerStreamOpen: true, timeoutSource.Token, cancellationToken).ConfigureAwait(false);
+            await ssl.DisposeAsync().ConfigureAwait(false);
             return result with { Address = address };
         }
     }
@@ -181,10 +182,17 @@ public sealed class TlsHandshaker
     {
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(request.Timeout ?? _options.RequestTimeout);
-        return await HandshakeAsync(stream, request, timeoutSource.Token, cancellationToken).ConfigureAwait(false);
+        var (ssl, result) = await AuthenticateAsync(stream, request, leaveInnerStreamOpen: true, timeoutSource.Token, cancellationToken).ConfigureAwait(false);
+        await ssl.DisposeAsync().ConfigureAwait(false);
+        return result;
     }
 
-    private async Task<TlsHandshakeResult> HandshakeAsync(Stream stream, TlsHandshakeRequest request, CancellationToken token, CancellationToken callerToken)
+    /// <summary>
+    /// Handshakes and hands back the authenticated stream (for <see cref="GuardedHttpClient"/>), which
+    /// the caller disposes; when the handshake failed, the stream is unusable and only the result counts.
+    /// </summary>
+    internal async Task<(SslStream Stream, TlsHandshakeResult Result)> AuthenticateAsync(
+        Stream stream, TlsHandshakeRequest request, bool leaveInnerStreamOpen, CancellationToken token, CancellationToken callerToken)
     {
         var capture = new Capture();
         var isIpLiteral = IPAddress.TryParse(request.Host.Trim('[', ']'), out _);
@@ -202,50 +210,52 @@ public sealed class TlsHandshaker
 #pragma warning restore CA5359
         };
 
-        var ssl = new SslStream(stream, leaveInnerStreamOpen: true);
-        await using (ssl.ConfigureAwait(false))
+        var ssl = new SslStream(stream, leaveInnerStreamOpen);
+        string? error = null;
+        var outcome = TlsHandshakeOutcome.Succeeded;
+        try
         {
-            string? error = null;
-            var outcome = TlsHandshakeOutcome.Succeeded;
-            try
-            {
-                await ssl.AuthenticateAsClientAsync(options, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
-            {
-                outcome = TlsHandshakeOutcome.Timeout;
-                error = "the TLS handshake did not complete in time";
-            }
-            catch (Exception ex) when (ex is AuthenticationException or IOException)
-            {
-                outcome = TlsHandshakeOutcome.HandshakeFailed;
-                error = ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})";
-                _logger.LogDebug(ex, "TLS handshake with {Host}:{Port} failed", request.Host, request.Port);
-            }
-
-            var leaf = capture.Leaf;
-            var extraTrusted = capture.Chain.Count > 0 && _extraRootThumbprints.Contains(capture.Chain[^1].Certificate.Certificate.Thumbprint);
-            return new TlsHandshakeResult
-            {
-                Host = request.Host,
-                Port = request.Port,
-                Outcome = outcome,
-                Error = error,
-                Protocol = outcome == TlsHandshakeOutcome.Succeeded ? ssl.SslProtocol : null,
-                CipherSuite = outcome == TlsHandshakeOutcome.Succeeded ? ssl.NegotiatedCipherSuite : null,
-                ApplicationProtocol = outcome == TlsHandshakeOutcome.Succeeded && ssl.NegotiatedApplicationProtocol.Protocol.Length > 0
-                    ? ssl.NegotiatedApplicationProtocol.ToString()
-                    : null,
-                Certificate = leaf,
-                PresentedCertificates = capture.Presented,
-                Chain = capture.Chain,
-                ChainStatus = capture.ChainStatus,
-                PolicyErrors = capture.PolicyErrors,
-                IsChainTrusted = capture.ChainBuilt && capture.ChainStatus.Count == 0,
-                IsTrustedByExtraRoot = extraTrusted && capture.ChainStatus.Count == 0,
-                HostnameMatches = leaf is not null && HostnameMatcher.Matches(leaf.Certificate, isIpLiteral ? request.Host.Trim('[', ']') : request.Host),
-            };
+            await ssl.AuthenticateAsClientAsync(options, token).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+        {
+            outcome = TlsHandshakeOutcome.Timeout;
+            error = "the TLS handshake did not complete in time";
+        }
+        catch (Exception ex) when (ex is AuthenticationException or IOException)
+        {
+            outcome = TlsHandshakeOutcome.HandshakeFailed;
+            error = ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})";
+            _logger.LogDebug(ex, "TLS handshake with {Host}:{Port} failed", request.Host, request.Port);
+        }
+        catch
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var leaf = capture.Leaf;
+        var extraTrusted = capture.Chain.Count > 0 && _extraRootThumbprints.Contains(capture.Chain[^1].Certificate.Certificate.Thumbprint);
+        return (ssl, new TlsHandshakeResult
+        {
+            Host = request.Host,
+            Port = request.Port,
+            Outcome = outcome,
+            Error = error,
+            Protocol = outcome == TlsHandshakeOutcome.Succeeded ? ssl.SslProtocol : null,
+            CipherSuite = outcome == TlsHandshakeOutcome.Succeeded ? ssl.NegotiatedCipherSuite : null,
+            ApplicationProtocol = outcome == TlsHandshakeOutcome.Succeeded && ssl.NegotiatedApplicationProtocol.Protocol.Length > 0
+                ? ssl.NegotiatedApplicationProtocol.ToString()
+                : null,
+            Certificate = leaf,
+            PresentedCertificates = capture.Presented,
+            Chain = capture.Chain,
+            ChainStatus = capture.ChainStatus,
+            PolicyErrors = capture.PolicyErrors,
+            IsChainTrusted = capture.ChainBuilt && capture.ChainStatus.Count == 0,
+            IsTrustedByExtraRoot = extraTrusted && capture.ChainStatus.Count == 0,
+            HostnameMatches = leaf is not null && HostnameMatcher.Matches(leaf.Certificate, isIpLiteral ? request.Host.Trim('[', ']') : request.Host),
+        });
     }
 
     private X509ChainPolicy CreateChainPolicy()

@@ -239,7 +239,14 @@ public sealed class GuardedHttpClientTests : IDisposable
         var response = await net.Http.GetAsync(secure.Url("/", "web.test"), CancellationToken.None);
 
         Assert.True(response.DowngradedToHttp);
-        Assert.Equal("https", Assert.Single(response.Redirects).Url.Scheme);
+        var hop = Assert.Single(response.Redirects);
+        Assert.Equal("https", hop.Url.Scheme);
+        Assert.Equal($"web.test:{secure.Port}", Assert.Single(secure.Requests).Headers["Host"]);
+        Assert.True(hop.Tls!.Succeeded);
+        Assert.Equal("CN=web.test", hop.Tls.Certificate!.Subject);
+        Assert.True(hop.Tls.HostnameMatches);
+        Assert.False(hop.Tls.IsChainTrusted);
+        Assert.Null(response.Tls);
         Assert.Equal("plain", response.BodyText);
     }
 

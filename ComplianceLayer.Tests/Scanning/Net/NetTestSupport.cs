@@ -18,8 +18,8 @@ internal sealed class NetStack : IDisposable
         Resolver = new ScannerDnsResolver(wrapped);
         Guard = guard;
         Connector = new GuardedConnector(Resolver, guard, ConnectorLog);
-        Http = new GuardedHttpClient(Connector, wrapped);
         Tls = new TlsHandshaker(Connector, wrapped);
+        Http = new GuardedHttpClient(Connector, Tls, wrapped);
         Prober = new TcpPortProber(Connector, wrapped);
     }
 

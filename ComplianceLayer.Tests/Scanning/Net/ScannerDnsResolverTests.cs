@@ -22,7 +22,7 @@ public sealed class ScannerDnsResolverTests : IDisposable
             .AddName("empty.example.test")
             .ServFail("broken.example.test")
             .Silent("silent.example.test");
-        _net = NetStack.Create(_dns, allowPrivateNetworks: false, o => o.DnsTimeout = TimeSpan.FromMilliseconds(300));
+        _net = NetStack.Create(_dns, allowPrivateNetworks: false, o => o.DnsTimeout = TimeSpan.FromSeconds(2));
     }
 
     public void Dispose()
@@ -116,7 +116,9 @@ public sealed class ScannerDnsResolverTests : IDisposable
     [Fact]
     public async Task QueryAsync_SilentServer_TimeoutAfterOneRetry()
     {
-        var answer = await _net.Resolver.QueryAsync("silent.example.test", QueryType.A, CancellationToken.None);
+        using var net = NetStack.Create(_dns, allowPrivateNetworks: false, o => o.DnsTimeout = TimeSpan.FromMilliseconds(250));
+
+        var answer = await net.Resolver.QueryAsync("silent.example.test", QueryType.A, CancellationToken.None);
 
         Assert.Equal(DnsLookupStatus.Timeout, answer.Status);
         Assert.False(answer.IsDefinitive);
@@ -129,7 +131,10 @@ public sealed class ScannerDnsResolverTests : IDisposable
         await _net.Resolver.QueryAsync("example.test", QueryType.TXT, requestDnsSec: true, CancellationToken.None);
         await _net.Resolver.QueryAsync("example.test", QueryType.MX, requestDnsSec: false, CancellationToken.None);
 
-        Assert.True(_dns.Queries.Single(q => q.Type == 16).DnsSecOk);
-        Assert.False(_dns.Queries.Single(q => q.Type == 15).DnsSecOk);
+        // A retry under load may repeat a query; every copy must carry the same DO bit.
+        Assert.All(_dns.Queries.Where(q => q.Type == 16), q => Assert.True(q.DnsSecOk));
+        Assert.All(_dns.Queries.Where(q => q.Type == 15), q => Assert.False(q.DnsSecOk));
+        Assert.Contains(_dns.Queries, q => q.Type == 16);
+        Assert.Contains(_dns.Queries, q => q.Type == 15);
     }
 }

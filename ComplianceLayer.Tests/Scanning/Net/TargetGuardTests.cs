@@ -96,17 +96,19 @@ public sealed class TargetGuardTests
         Assert.Null(decision.Reason);
     }
 
+    public static TheoryData<string> RefusedAddressesOnly => new(RefusedAddresses.Select(row => (string)row[0]));
+
     [Theory]
-    [MemberData(nameof(RefusedAddresses))]
-    public void Check_AllowPrivateNetworks_AllowsEverything(string address, string expectedReasonPart)
+    [MemberData(nameof(RefusedAddressesOnly))]
+    public void Check_AllowPrivateNetworks_AllowsEverything(string address)
     {
         var guard = new TargetGuard(allowPrivateNetworks: true);
 
         var decision = guard.Check(IPAddress.Parse(address));
 
         Assert.True(decision.IsAllowed);
+        Assert.Null(decision.Reason);
         Assert.NotNull(TargetGuard.GetRefusalReason(IPAddress.Parse(address)));
-        Assert.NotEmpty(expectedReasonPart);
     }
 
     [Fact]
