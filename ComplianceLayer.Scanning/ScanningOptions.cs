@@ -1,0 +1,162 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceLayer.Scanning;
+
+/// <summary>Settings of the scanner's network layer (section <c>Scanning</c>).</summary>
+public sealed class ScanningOptions
+{
+    public const string SectionName = "Scanning";
+
+    /// <summary>DNS servers as "ip", "ip:port" or "[ipv6]:port"; empty means the system's resolvers.</summary>
+    public List<string> DnsServers { get; set; } = [];
+
+    /// <summary>
+    /// Lets the scanner contact loopback, private, link-local and other non-public addresses.
+    /// Only for tests and local labs: on a shared scanner it opens the internal network to every tenant.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>PEM file of extra root certificates trusted in addition to the system roots (labs).</summary>
+    public string? ExtraTrustedRootsPath { get; set; }
+
+    /// <summary>TCP connect timeout for HTTP and TLS connections.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whole-request timeout: every redirect hop plus reading the body, or one TLS handshake.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Timeout of one DNS query attempt (the resolver retries once).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan DnsTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Connect timeout of a port probe: short, since a silent port is "filtered", not an error.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan PortProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a port probe waits for a banner after connecting.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan BannerTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Largest response body kept; the rest is dropped and the response flagged as truncated.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
+
+    [Range(0, 20)]
+    public int MaxRedirects { get; set; } = 5;
+
+    [Required(AllowEmptyStrings = false)]
+    [MaxLength(300)]
+    public string UserAgent { get; set; } = "ComplianceLayer-Scanner/1.0 (+https://compliancelayer.example/scanner)";
+
+    /// <summary>Parses a <see cref="DnsServers"/> entry; the port defaults to 53.</summary>
+    public static bool TryParseDnsServer(string? value, out IPEndPoint endPoint)
+    {
+        endPoint = null!;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        var text = value.Trim();
+        if (text.StartsWith('['))
+        {
+            if (!IPEndPoint.TryParse(text, out var bracketed) || bracketed.AddressFamily != AddressFamily.InterNetworkV6)
+            {
+                return false;
+            }
+
+            endPoint = bracketed.Port == 0 ? new IPEndPoint(bracketed.Address, 53) : bracketed;
+            return true;
+        }
+
+        if (IPAddress.TryParse(text, out var bare) && (bare.AddressFamily == AddressFamily.InterNetworkV6 || !text.Contains(':', StringComparison.Ordinal)))
+        {
+            endPoint = new IPEndPoint(bare, 53);
+            return true;
+        }
+
+        if (IPEndPoint.TryParse(text, out var withPort) && withPort.AddressFamily == AddressFamily.InterNetwork && withPort.Port > 0)
+        {
+            endPoint = withPort;
+            return true;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Semantic checks that data annotations cannot express.</summary>
+public sealed class ScanningOptionsValidator : IValidateOptions<ScanningOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ScanningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        foreach (var server in options.DnsServers)
+        {
+            if (!ScanningOptions.TryParseDnsServer(server, out _))
+            {
+                failures.Add($"Scanning:DnsServers entry '{server}' is not an IP address or \"ip:port\" (e.g. \"9.9.9.9\", \"127.0.0.1:5353\", \"[2620:fe::fe]:53\").");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ExtraTrustedRootsPath))
+        {
+            if (!File.Exists(options.ExtraTrustedRootsPath))
+            {
+                failures.Add($"Scanning:ExtraTrustedRootsPath '{options.ExtraTrustedRootsPath}' does not exist.");
+            }
+            else
+            {
+                try
+                {
+                    var roots = ExtraTrustedRoots.Load(options.ExtraTrustedRootsPath);
+                    if (roots.Count == 0)
+                    {
+                        failures.Add($"Scanning:ExtraTrustedRootsPath '{options.ExtraTrustedRootsPath}' holds no PEM certificate.");
+                    }
+                }
+                catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+                {
+                    failures.Add($"Scanning:ExtraTrustedRootsPath '{options.ExtraTrustedRootsPath}' cannot be read as PEM certificates: {ex.Message}");
+                }
+            }
+        }
+
+        if (options.ConnectTimeout > options.RequestTimeout)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Scanning:ConnectTimeout ({options.ConnectTimeout}) must not exceed Scanning:RequestTimeout ({options.RequestTimeout})."));
+        }
+
+        if (options.UserAgent.Any(char.IsControl))
+        {
+            failures.Add("Scanning:UserAgent must not contain control characters.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>Reads the lab root certificates of <see cref="ScanningOptions.ExtraTrustedRootsPath"/>.</summary>
+public static class ExtraTrustedRoots
+{
+    public static X509Certificate2Collection Load(string? path)
+    {
+        var collection = new X509Certificate2Collection();
+        if (!string.IsNullOrWhiteSpace(path))
+        {
+            collection.ImportFromPemFile(path);
+        }
+
+        return collection;
+    }
+}
