@@ -45,6 +45,18 @@ public sealed class ScanningOptions
     public TimeSpan BannerTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Largest response body kept; the rest is dropped and the response flagged as truncated.</summary>
+    /// <summary>How long one module may run before it is reported as an error; the scan goes on without it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ModuleTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Port of the HTTPS site. 443 in production; labs and tests may move it.</summary>
+    [Range(1, 65535)]
+    public int HttpsPort { get; set; } = 443;
+
+    /// <summary>Port of the plain HTTP site. 80 in production; labs and tests may move it.</summary>
+    [Range(1, 65535)]
+    public int HttpPort { get; set; } = 80;
+
     [Range(1024, 100 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
 

@@ -27,6 +27,9 @@ public static class ScanningServiceCollectionExtensions
         services.TryAddSingleton<GuardedHttpClient>();
         services.TryAddSingleton<TlsHandshaker>();
         services.TryAddSingleton<TcpPortProber>();
+        services.TryAddSingleton<ScanNetwork>();
+        services.TryAddSingleton<IReadOnlyList<IScanModule>>(_ => ScanModuleCatalog.Create());
+        services.TryAddSingleton<ScanEngine>();
         return services;
     }
 }
