@@ -1,4 +1,5 @@
 using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Members;
 using ComplianceLayer.Web.Features.Organizations;
 
 namespace ComplianceLayer.Web.Features;
@@ -12,6 +13,9 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddScoped<OrganizationOnboarding>();
         builder.Services.AddScoped<DemoTenantSeeder>();
+        builder.Services.AddScoped<MemberService>();
+        builder.Services.AddScoped<InvitationAcceptance>();
+        builder.Services.AddScoped<OrganizationSwitcher>();
         return builder;
     }
 }
