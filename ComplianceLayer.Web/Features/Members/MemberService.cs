@@ -31,9 +31,9 @@ public sealed class MemberService(
         var actor = await currentMember.RequireAsync(Capability.ManageMembers, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var members = await db.Memberships.AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id,
-                (m, u) => new MemberRow(m.Id, m.UserId, u.Email ?? u.UserName ?? m.UserId, u.DisplayName, m.Role, m.CreatedAt))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { Membership = m, Email = u.Email ?? u.UserName ?? m.UserId, u.DisplayName })
             .OrderBy(r => r.Email)
+            .Select(r => new MemberRow(r.Membership.Id, r.Membership.UserId, r.Email, r.DisplayName, r.Membership.Role, r.Membership.CreatedAt))
             .ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var invitations = await db.Invitations.AsNoTracking()
