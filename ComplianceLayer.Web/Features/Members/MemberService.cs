@@ -20,7 +20,8 @@ public sealed class MemberService(
     IServiceScopeFactory scopeFactory,
     IAppEmailSender emailSender,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<MemberService> logger)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
@@ -100,8 +101,17 @@ public sealed class MemberService(
         await db.SaveChangesAsync(cancellationToken);
 
         var acceptUrl = new Uri(baseUrl, "invitations/accept?token=" + Uri.EscapeDataString(token));
-        await emailSender.SendAsync(address, $"You are invited to {actor.OrganizationName} on ComplianceLayer",
-            InvitationEmailBody(actor, role, acceptUrl, invitation.ExpiresAt), cancellationToken);
+        try
+        {
+            await emailSender.SendAsync(address, $"You are invited to {actor.OrganizationName} on ComplianceLayer",
+                InvitationEmailBody(actor, role, acceptUrl, invitation.ExpiresAt), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The invitation stays open (inviting again replaces it); the user must learn the mail did not go out.
+            logger.LogError(ex, "Could not send the invitation e-mail to {Recipient}", address);
+            throw new ValidationFailedException($"The invitation for {address} was saved, but the e-mail could not be sent. Try inviting again later.");
+        }
         return new InvitationSent(invitation.Id, address, role, acceptUrl);
     }
 
