@@ -19,7 +19,7 @@ public sealed class SignInTests(BrowserAppFixture app) : IClassFixture<BrowserAp
             await page.ClickAsync("button[type=submit]");
             await page.WaitForURLAsync($"{app.BaseUrl}/");
             await BrowserAppFixture.WaitForInteractiveAsync(page);
-            await Assertions.Expect(page.Locator("#current-organization")).ToContainTextAsync("Signin MSP");
+            await Assertions.Expect(page.Locator("#organization-switcher")).ToContainTextAsync("Signin MSP");
             await Assertions.Expect(page.Locator("#dashboard-empty")).ToBeVisibleAsync();
             await BrowserAppFixture.ScreenshotAsync(page, "dashboard-empty");
         }

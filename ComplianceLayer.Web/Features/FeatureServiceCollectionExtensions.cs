@@ -1,5 +1,6 @@
 using ComplianceLayer.Web.Features.Audit;
 using ComplianceLayer.Web.Features.Dashboard;
+using ComplianceLayer.Web.Features.Members;
 using ComplianceLayer.Web.Features.Organizations;
 
 namespace ComplianceLayer.Web.Features;
@@ -14,6 +15,9 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<OrganizationOnboarding>();
         builder.Services.AddScoped<DemoTenantSeeder>();
         builder.Services.AddScoped<PortfolioSummary>();
+        builder.Services.AddScoped<MemberService>();
+        builder.Services.AddScoped<InvitationAcceptance>();
+        builder.Services.AddScoped<OrganizationSwitcher>();
         return builder;
     }
 }

@@ -36,8 +36,10 @@ public static class MembershipLookup
     public static Task<List<OrganizationChoice>> ListOrganizationsAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>
         db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new OrganizationChoice(o.Id, o.Name, m.Role))
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role })
+            // Order before projecting: EF cannot translate an OrderBy over a record built in the query.
             .OrderBy(o => o.Name)
+            .Select(o => new OrganizationChoice(o.Id, o.Name, o.Role))
             .ToListAsync(cancellationToken);
 }
 
