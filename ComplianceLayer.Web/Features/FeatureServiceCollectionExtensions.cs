@@ -1,4 +1,6 @@
 using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Clients;
+using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
 
 namespace ComplianceLayer.Web.Features;
@@ -12,6 +14,8 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddScoped<OrganizationOnboarding>();
         builder.Services.AddScoped<DemoTenantSeeder>();
+        builder.Services.AddScoped<ClientService>();
+        builder.Services.AddScoped<DomainService>();
         return builder;
     }
 }
