@@ -1,6 +1,8 @@
 using ComplianceLayer.Web.Features.Audit;
 using ComplianceLayer.Web.Features.Dashboard;
 using ComplianceLayer.Web.Features.Members;
+using ComplianceLayer.Web.Features.Clients;
+using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
 
 namespace ComplianceLayer.Web.Features;
@@ -18,6 +20,8 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<MemberService>();
         builder.Services.AddScoped<InvitationAcceptance>();
         builder.Services.AddScoped<OrganizationSwitcher>();
+        builder.Services.AddScoped<ClientService>();
+        builder.Services.AddScoped<DomainService>();
         return builder;
     }
 }
