@@ -104,6 +104,9 @@ public sealed class LoopbackDnsServer : IDisposable
         _stop.Dispose();
     }
 
+    /// <summary>Any record type with raw RDATA (wire format), for record types this server has no helper for.</summary>
+    public LoopbackDnsServer AddRecord(string name, ushort type, byte[] data) => Add(name, type, data);
+
     private LoopbackDnsServer Add(string name, ushort type, byte[] data)
     {
         _zone.GetOrAdd(Normalize(name), _ => []).Add((type, data));
@@ -208,7 +211,7 @@ public sealed class LoopbackDnsServer : IDisposable
         return [.. response];
     }
 
-    private static byte[] EncodeName(string name)
+    public static byte[] EncodeName(string name)
     {
         var bytes = new List<byte>();
         foreach (var label in name.TrimEnd('.').Split('.'))
