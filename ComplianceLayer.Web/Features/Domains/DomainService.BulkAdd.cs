@@ -145,7 +145,7 @@ public sealed partial class DomainService
 
             if (line.Name is not { } name)
             {
-                results.Add(Reject(line.Error ?? "not a valid domain name"));
+                results.Add(Reject(DescribeParseError(line.Error ?? "not a valid domain name", line.Suggestion)));
                 continue;
             }
             if (monitored.TryGetValue(name.Ascii, out var owner))

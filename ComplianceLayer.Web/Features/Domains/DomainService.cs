@@ -157,7 +157,7 @@ public sealed partial class DomainService(
     internal static string AlreadyMonitored(string name, string clientName) =>
         $"{name} is already monitored (client {clientName}).";
 
-    private static string DescribeParseError(string? error, string? suggestion)
+    internal static string DescribeParseError(string? error, string? suggestion)
     {
         var message = error ?? "This is not a valid domain name.";
         return suggestion is null ? message : $"{message} Suggested: {suggestion}";
