@@ -6,6 +6,12 @@ using ComplianceLayer.Web.Infrastructure.Hosting;
 using ComplianceLayer.Web.Infrastructure.Identity;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
 
+if (args.Length > 0 && args[0] == ScanCommand.Verb)
+{
+    // Runs the scan engine alone: no database, no web host.
+    return await ScanCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var (command, hostArgs) = CommandLine.Split(args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);

@@ -1,3 +1,4 @@
+using ComplianceLayer.Scanning;
 using ComplianceLayer.Web.Features.Audit;
 using ComplianceLayer.Web.Features.Dashboard;
 using ComplianceLayer.Web.Features.Members;
@@ -13,6 +14,7 @@ public static class FeatureServiceCollectionExtensions
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScanning(builder.Configuration);
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddScoped<OrganizationOnboarding>();
         builder.Services.AddScoped<DemoTenantSeeder>();
