@@ -4,6 +4,7 @@ using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Email;
 using ComplianceLayer.Web.Infrastructure.Hosting;
 using ComplianceLayer.Web.Infrastructure.Identity;
+using ComplianceLayer.Web.Infrastructure.Scheduling;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
 
 if (args.Length > 0 && args[0] == ScanCommand.Verb)
@@ -21,6 +22,7 @@ builder.AddAccounts();
 builder.AddEmail();
 builder.AddUserInterface();
 builder.AddFeatures();
+builder.AddScheduling();
 
 var app = builder.Build();
 

@@ -22,15 +22,22 @@ public class WebAppFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
-    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+    /// <summary>Settings for this fixture's app. The scheduler is off unless a fixture needs jobs to run.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Quartz:Enabled"] = "false" };
 
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.CreateDatabaseAsync("cl_test");
+        // Migrate first, with the scheduler off: Quartz validates its tables when it starts.
+        var migrationSettings = new Dictionary<string, string?>(Settings) { ["Quartz:Enabled"] = "false" };
+        await using (var migrator = new AppFactory(ConnectionString, migrationSettings))
+        await using (var scope = migrator.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        }
         Factory = new AppFactory(ConnectionString, Settings);
         BeforeStart(Factory);
-        await using var scope = Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        _ = Factory.Services;
     }
 
     /// <summary>Configure the factory before its server starts (e.g. real Kestrel for browser tests).</summary>

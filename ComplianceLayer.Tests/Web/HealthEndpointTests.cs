@@ -22,7 +22,8 @@ public sealed class HealthEndpointTests(WebAppFixture app) : IClassFixture<WebAp
     public async Task Healthz_DatabaseUnreachable_ReportsUnhealthy()
     {
         // Same app, pointed at a port where nothing listens.
-        await using var broken = new AppFactory("Host=127.0.0.1;Port=1;Username=postgres;Password=x;Database=none;Timeout=2");
+        await using var broken = new AppFactory("Host=127.0.0.1;Port=1;Username=postgres;Password=x;Database=none;Timeout=2",
+            new Dictionary<string, string?> { ["Quartz:Enabled"] = "false" });
         using var client = broken.CreateClient();
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -5,6 +5,7 @@ using ComplianceLayer.Web.Features.Members;
 using ComplianceLayer.Web.Features.Clients;
 using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
+using ComplianceLayer.Web.Features.Scans;
 
 namespace ComplianceLayer.Web.Features;
 
@@ -19,6 +20,10 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<OrganizationOnboarding>();
         builder.Services.AddScoped<DemoTenantSeeder>();
         builder.Services.AddScoped<PortfolioSummary>();
+        builder.Services.AddSingleton<ScanProgressHub>();
+        builder.Services.AddScoped<ScanDispatcher>();
+        builder.Services.AddScoped<ScanRequests>();
+        builder.Services.AddScoped<ScanExecution>();
         builder.Services.AddScoped<MemberService>();
         builder.Services.AddScoped<InvitationAcceptance>();
         builder.Services.AddScoped<OrganizationSwitcher>();

@@ -48,7 +48,11 @@ internal static class FeatureTestData
         {
             for (var i = 0; i < count; i++)
             {
-                db.Scans.Add(new Scan { DomainId = domainId, QueuedAt = DateTimeOffset.UtcNow });
+                // Finished scans: a domain may have at most one queued or running scan.
+                var scan = new Scan { DomainId = domainId, QueuedAt = DateTimeOffset.UtcNow };
+                scan.MarkRunning(DateTimeOffset.UtcNow);
+                scan.Fail("test data", DateTimeOffset.UtcNow);
+                db.Scans.Add(scan);
             }
             await db.SaveChangesAsync();
         }

@@ -24,6 +24,10 @@ public sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         builder.Property(s => s.ReportJson).HasColumnType("jsonb");
         builder.HasIndex(s => new { s.OrganizationId, s.DomainId, s.QueuedAt });
         builder.HasIndex(s => new { s.OrganizationId, s.Status });
+        // At most one queued or running scan per domain: the last word on duplicate requests racing each other.
+        builder.HasIndex(s => s.DomainId, "ix_scans_one_active_per_domain").IsUnique()
+            .HasFilter("\"Status\" IN ('Queued', 'Running')");
+        builder.HasIndex(s => s.DomainId, "ix_scans_domain");
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<MonitoredDomain>().WithMany().HasForeignKey(s => s.DomainId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -376,8 +376,6 @@ namespace ComplianceLayer.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DomainId");
-
                     b.HasIndex("JobId")
                         .IsUnique();
 
@@ -387,6 +385,12 @@ namespace ComplianceLayer.Web.Infrastructure.Data.Migrations
                     b.HasIndex("OrganizationId", "Status");
 
                     b.HasIndex("OrganizationId", "DomainId", "QueuedAt");
+
+                    b.HasIndex(new[] { "DomainId" }, "ix_scans_domain");
+
+                    b.HasIndex(new[] { "DomainId" }, "ix_scans_one_active_per_domain")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Queued', 'Running')");
 
                     b.ToTable("scans", (string)null);
                 });

@@ -1,0 +1,117 @@
+using ComplianceLayer.Domain.Clients;
+using ComplianceLayer.Domain.Domains;
+using ComplianceLayer.Domain.Organizations;
+using ComplianceLayer.Domain.Scans;
+using ComplianceLayer.Tests.Fixtures;
+using ComplianceLayer.Web.Features.Scans;
+using ComplianceLayer.Web.Infrastructure.Data;
+using ComplianceLayer.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceLayer.Tests.Web.Features.Scans;
+
+[Trait("Category", "Integration")]
+public sealed class ScanLifecycleTests(ScanningAppFixture app) : IClassFixture<ScanningAppFixture>
+{
+    private async Task<(TestMember Owner, Guid DomainId)> ArrangeDomainAsync(string name)
+    {
+        var owner = await app.CreateUserAsync($"scan-{Guid.NewGuid():N}@s.example", "Scan Org");
+        var (scope, db) = await app.DbForTenantAsync(owner.Org);
+        await using (scope)
+        await using (db)
+        {
+            var client = new Client { Name = "Client" };
+            var domain = new MonitoredDomain { ClientId = client.Id, Name = name, DisplayName = name };
+            db.Clients.Add(client);
+            db.Domains.Add(domain);
+            await db.SaveChangesAsync();
+            return (owner, domain.Id);
+        }
+    }
+
+    private async Task<Scan> WaitForFinishAsync(Guid organizationId, Guid scanId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var (scope, db) = await app.DbForTenantAsync(organizationId);
+            await using (scope)
+            await using (db)
+            {
+                var scan = await db.Scans.AsNoTracking().SingleAsync(s => s.Id == scanId);
+                if (scan.Status is ScanStatus.Completed or ScanStatus.Failed)
+                {
+                    return scan;
+                }
+                if (DateTime.UtcNow > deadline)
+                {
+                    Assert.Fail($"scan {scan.JobId} still {scan.Status} after 60 s");
+                }
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task Request_UnresolvableDomain_ReachesFailedWithItsReason()
+    {
+        var (owner, domainId) = await ArrangeDomainAsync("gone-away.example.com");
+        await using var scope = app.ScopeFor(owner);
+        var requested = await scope.ServiceProvider.GetRequiredService<ScanRequests>().RequestAsync(domainId, CancellationToken.None);
+
+        Assert.True(requested.Created);
+        Assert.Equal(ScanStatus.Queued, requested.Scan.Status);
+        Assert.StartsWith("cl_job_", requested.Scan.JobId, StringComparison.Ordinal);
+        var finished = await WaitForFinishAsync(owner.Org, requested.Scan.Id);
+        Assert.Equal(ScanStatus.Failed, finished.Status);
+        Assert.StartsWith("domain does not resolve", finished.FailureReason, StringComparison.Ordinal);
+        Assert.NotNull(finished.StartedAt);
+        Assert.NotNull(finished.FinishedAt);
+    }
+
+    [Fact]
+    public async Task Request_TwiceWhileQueued_ReturnsTheSameScan()
+    {
+        var (owner, domainId) = await ArrangeDomainAsync("twice.example.com");
+        await using var scope = app.ScopeFor(owner);
+        var requests = scope.ServiceProvider.GetRequiredService<ScanRequests>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            await using var s = app.ScopeFor(owner);
+            return await s.ServiceProvider.GetRequiredService<ScanRequests>().RequestAsync(domainId, CancellationToken.None);
+        }));
+
+        Assert.Single(results.Select(r => r.Scan.Id).Distinct());
+        Assert.Single(results, r => r.Created);
+        await WaitForFinishAsync(owner.Org, results[0].Scan.Id);
+        var (dbScope, db) = await app.DbForTenantAsync(owner.Org);
+        await using (dbScope)
+        await using (db)
+        {
+            Assert.Equal(1, await db.Scans.CountAsync(s => s.DomainId == domainId));
+        }
+    }
+
+    [Fact]
+    public async Task Request_ByViewer_IsDenied()
+    {
+        var (owner, domainId) = await ArrangeDomainAsync("viewer.example.com");
+        var viewer = await app.CreateUserAsync($"v-{Guid.NewGuid():N}@s.example");
+        await app.AddMemberAsync(owner.Org, viewer, OrganizationRole.Viewer);
+        await using var scope = app.ScopeFor(viewer);
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            scope.ServiceProvider.GetRequiredService<ScanRequests>().RequestAsync(domainId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Request_DomainOfAnotherOrganization_IsNotFound()
+    {
+        var (_, domainOfA) = await ArrangeDomainAsync("theirs.example.com");
+        var other = await app.CreateUserAsync($"o-{Guid.NewGuid():N}@s.example", "Other Org");
+        await using var scope = app.ScopeFor(other);
+        await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            scope.ServiceProvider.GetRequiredService<ScanRequests>().RequestAsync(domainOfA, CancellationToken.None));
+    }
+}

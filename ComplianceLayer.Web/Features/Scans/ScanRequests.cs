@@ -1,0 +1,87 @@
+using ComplianceLayer.Domain.Organizations;
+using ComplianceLayer.Domain.Scans;
+using ComplianceLayer.Web.Infrastructure.Data;
+using ComplianceLayer.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ComplianceLayer.Web.Features.Scans;
+
+/// <summary>The outcome of a scan request: the scan, and whether it is new or one already queued or running.</summary>
+public sealed record ScanRequestResult(Scan Scan, bool Created);
+
+/// <summary>
+/// Requests scans: one code path for the UI, the API and schedules. A domain with a scan already queued or running
+/// gets that scan back instead of a second one (a partial unique index is the final guard against races).
+/// </summary>
+public sealed class ScanRequests(
+    CurrentMember currentMember,
+    IDbContextFactory<AppDbContext> dbFactory,
+    TenantContext tenant,
+    ScanDispatcher dispatcher,
+    TimeProvider time)
+{
+    /// <summary>A signed-in member asks for a scan of one of their organization's domains.</summary>
+    public async Task<ScanRequestResult> RequestAsync(Guid domainId, CancellationToken cancellationToken)
+    {
+        var member = await currentMember.RequireAsync(Capability.RunScans, cancellationToken);
+        return await RequestCoreAsync(domainId, ScanTrigger.Manual, member.UserId, null, cancellationToken);
+    }
+
+    /// <summary>A scan asked for by the system (a schedule) or an API key, for an organization set explicitly.</summary>
+    public Task<ScanRequestResult> RequestForOrganizationAsync(
+        Guid organizationId, Guid domainId, ScanTrigger trigger, Guid? apiKeyId, CancellationToken cancellationToken)
+    {
+        tenant.Set(organizationId);
+        return RequestCoreAsync(domainId, trigger, null, apiKeyId, cancellationToken);
+    }
+
+    private async Task<ScanRequestResult> RequestCoreAsync(
+        Guid domainId, ScanTrigger trigger, string? userId, Guid? apiKeyId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var domainExists = await db.Domains.AnyAsync(d => d.Id == domainId, cancellationToken);
+        if (!domainExists)
+        {
+            throw new ValidationFailedException("This domain does not exist (it may have been deleted).");
+        }
+        var active = await FindActiveAsync(db, domainId, cancellationToken);
+        if (active is not null)
+        {
+            return new ScanRequestResult(active, false);
+        }
+
+        var scan = new Scan
+        {
+            DomainId = domainId,
+            Trigger = trigger,
+            RequestedByUserId = userId,
+            RequestedByApiKeyId = apiKeyId,
+            QueuedAt = time.GetUtcNow(),
+        };
+        db.Scans.Add(scan);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another request for the same domain won the race: return its scan.
+            await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var winner = await FindActiveAsync(again, domainId, cancellationToken);
+            if (winner is not null)
+            {
+                return new ScanRequestResult(winner, false);
+            }
+            throw;
+        }
+        await dispatcher.EnqueueAsync(scan.Id, TimeSpan.Zero, cancellationToken);
+        return new ScanRequestResult(scan, true);
+    }
+
+    private static Task<Scan?> FindActiveAsync(AppDbContext db, Guid domainId, CancellationToken cancellationToken) =>
+        db.Scans.AsNoTracking()
+            .Where(s => s.DomainId == domainId && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running))
+            .OrderBy(s => s.QueuedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,33 @@
+using ComplianceLayer.Web.Features.Scans;
+using Quartz;
+
+namespace ComplianceLayer.Web.Infrastructure.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobSchedulerOptions>().BindConfiguration(JobSchedulerOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(JobSchedulerOptions.SectionName).Get<JobSchedulerOptions>() ?? new JobSchedulerOptions();
+        var connectionString = builder.Configuration.GetConnectionString("DefaultConnection")!;
+
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = options.MaxConcurrency);
+            q.AddJob<ScanJob>(j => j.WithIdentity(ScanJob.Key).StoreDurably().RequestRecovery());
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseClustering(c => c.CheckinInterval = options.ClusterCheckinInterval);
+                // The schema comes from an EF migration; Quartz only validates it. JSON is Quartz 4's default serializer.
+                store.ConfigureStore(o => o.SchemaProvisioning = SchemaProvisioning.Validate);
+            });
+        });
+        if (options.Enabled)
+        {
+            builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+        return builder;
+    }
+}
