@@ -21,9 +21,13 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<DemoTenantSeeder>();
         builder.Services.AddScoped<PortfolioSummary>();
         builder.Services.AddSingleton<ScanProgressHub>();
+        builder.Services.AddSingleton<ScanProgressBroadcaster>();
+        builder.Services.AddHostedService<ScanProgressListener>();
         builder.Services.AddScoped<ScanDispatcher>();
         builder.Services.AddScoped<ScanRequests>();
         builder.Services.AddScoped<ScanExecution>();
+        builder.Services.AddScoped<ScanQueries>();
+        builder.Services.AddScoped<ScanCancellation>();
         builder.Services.AddScoped<MemberService>();
         builder.Services.AddScoped<InvitationAcceptance>();
         builder.Services.AddScoped<OrganizationSwitcher>();

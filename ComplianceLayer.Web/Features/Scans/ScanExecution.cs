@@ -25,7 +25,7 @@ public sealed class ScanExecution(
     IDbContextFactory<AppDbContext> dbFactory,
     TenantContext tenant,
     ScanEngine engine,
-    ScanProgressHub progress,
+    ScanProgressBroadcaster progress,
     IOptions<JobSchedulerOptions> options,
     TimeProvider time,
     ILogger<ScanExecution> logger)
@@ -62,7 +62,7 @@ public sealed class ScanExecution(
         scan.MarkRunning(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        progress.Publish(new ScanProgressEvent(scan.OrganizationId, scan.Id, scan.DomainId, ScanStatus.Running));
+        await progress.PublishAsync(new ScanProgressEvent(scan.OrganizationId, scan.Id, scan.DomainId, ScanStatus.Running));
         return ScanStart.Started;
     }
 
@@ -77,7 +77,7 @@ public sealed class ScanExecution(
             domainName = await db.Domains.Where(d => d.Id == scan.DomainId).Select(d => d.Name).SingleAsync(cancellationToken);
         }
 
-        var reporter = new Progress<ModuleProgress>(p => progress.Publish(new ScanProgressEvent(
+        var reporter = new Progress<ModuleProgress>(p => _ = progress.PublishAsync(new ScanProgressEvent(
             scan.OrganizationId, scan.Id, scan.DomainId, ScanStatus.Running, p.Module, p.Score)));
         ScanEngineResult result;
         try
@@ -122,7 +122,7 @@ public sealed class ScanExecution(
             scan.Fail(result.FailureReason ?? "the scan failed", now);
         }
         await db.SaveChangesAsync(cancellationToken);
-        progress.Publish(new ScanProgressEvent(scan.OrganizationId, scan.Id, scan.DomainId, scan.Status, Score: scan.Score, Grade: scan.Grade));
+        await progress.PublishAsync(new ScanProgressEvent(scan.OrganizationId, scan.Id, scan.DomainId, scan.Status, Score: scan.Score, Grade: scan.Grade));
     }
 
     /// <summary>Puts a scan interrupted by a shutdown back in the queue, so that no scan is lost.</summary>
