@@ -5,6 +5,7 @@ using ComplianceLayer.Web.Features.Members;
 using ComplianceLayer.Web.Features.Clients;
 using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
+using ComplianceLayer.Web.Features.Privacy;
 using ComplianceLayer.Web.Features.Scans;
 
 namespace ComplianceLayer.Web.Features;
@@ -28,6 +29,8 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<ScanExecution>();
         builder.Services.AddScoped<ScanQueries>();
         builder.Services.AddScoped<ScanCancellation>();
+        builder.Services.AddScoped<ScanSweeper>();
+        builder.Services.AddSingleton<ScanHistoryRetention>();
         builder.Services.AddScoped<MemberService>();
         builder.Services.AddScoped<InvitationAcceptance>();
         builder.Services.AddScoped<OrganizationSwitcher>();

@@ -1,3 +1,4 @@
+using ComplianceLayer.Web.Features.Privacy;
 using ComplianceLayer.Web.Features.Scans;
 using Quartz;
 
@@ -16,6 +17,12 @@ public static class SchedulingServiceCollectionExtensions
         {
             q.UseDefaultThreadPool(tp => tp.MaxConcurrency = options.MaxConcurrency);
             q.AddJob<ScanJob>(j => j.WithIdentity(ScanJob.Key).StoreDurably().RequestRecovery());
+            q.AddJob<ScanSweeperJob>(j => j.WithIdentity(ScanSweeperJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("scan-sweeper-every-minute", "maintenance").ForJob(ScanSweeperJob.Key)
+                .WithCronSchedule("0 * * * * ?"));
+            q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("retention-daily", "maintenance").ForJob(RetentionJob.Key)
+                .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);
