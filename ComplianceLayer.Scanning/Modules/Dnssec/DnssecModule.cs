@@ -70,7 +70,7 @@ public sealed class DnssecModule : IScanModule
 
         var answer = await context.QueryAsync(name, QueryType.SOA).ConfigureAwait(false);
         var owner = answer.RecordsOf<SoaRecord>().Concat(answer.Authorities.OfType<SoaRecord>()).Select(Owner)
-            .FirstOrDefault(o => o == name || (o.EndsWith("." + registrable, StringComparison.Ordinal) && name.EndsWith("." + o, StringComparison.Ordinal)));
+            .FirstOrDefault(o => o == name || o == registrable || (o.EndsWith("." + registrable, StringComparison.Ordinal) && name.EndsWith("." + o, StringComparison.Ordinal)));
         return owner is null ? (registrable, "registrable_domain", answer) : (owner, "soa", answer);
     }
 
