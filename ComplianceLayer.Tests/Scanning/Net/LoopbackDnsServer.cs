@@ -10,6 +10,7 @@ namespace ComplianceLayer.Tests.Scanning.Net;
 /// A minimal authoritative DNS server on 127.0.0.1:&lt;random UDP port&gt;: answers A, AAAA, TXT and MX
 /// from a dictionary, NXDOMAIN for unknown names, NODATA for known names without the type, and can
 /// be told to SERVFAIL or stay silent for a name. Real packets, so DnsClient is tested as in production.
+/// RRSIG records added with <see cref="AddRecord"/> come with the RRset they cover when the query has the DO bit.
 /// </summary>
 public sealed class LoopbackDnsServer : IDisposable
 {
@@ -18,6 +19,7 @@ public sealed class LoopbackDnsServer : IDisposable
     private const ushort TypeTxt = 16;
     private const ushort TypeAaaa = 28;
     private const ushort TypeOpt = 41;
+    private const ushort TypeRrsig = 46;
 
     private readonly UdpClient _udp;
     private readonly CancellationTokenSource _stop = new();
@@ -189,6 +191,11 @@ public sealed class LoopbackDnsServer : IDisposable
         else if (_zone.TryGetValue(name, out var records))
         {
             answers.AddRange(records.Where(r => r.Type == type));
+            if (dnsSecOk && type != TypeRrsig && answers.Count > 0)
+            {
+                // As a DNSSEC-aware server: with DO, the RRSIGs covering the answered type (RDATA starts with the covered type).
+                answers.AddRange(records.Where(r => r.Type == TypeRrsig && r.Data.Length >= 2 && BinaryPrimitives.ReadUInt16BigEndian(r.Data) == type));
+            }
         }
         else
         {
