@@ -114,4 +114,29 @@ public sealed class ScanLifecycleTests(ScanningAppFixture app) : IClassFixture<S
         await Assert.ThrowsAsync<ValidationFailedException>(() =>
             scope.ServiceProvider.GetRequiredService<ScanRequests>().RequestAsync(domainOfA, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Sweeper_QueuedScanThatLostItsTrigger_IsPutBackOnTheQueueAndRuns()
+    {
+        var (owner, domainId) = await ArrangeDomainAsync("orphan.example.com");
+        Guid scanId;
+        var (scope, db) = await app.DbForTenantAsync(owner.Org);
+        await using (scope)
+        await using (db)
+        {
+            // As if the process died between inserting the scan and scheduling its trigger.
+            var scan = new Scan { DomainId = domainId, QueuedAt = DateTimeOffset.UtcNow.AddMinutes(-10) };
+            db.Scans.Add(scan);
+            await db.SaveChangesAsync();
+            scanId = scan.Id;
+        }
+
+        await using var sweepScope = app.Services.CreateAsyncScope();
+        var swept = await sweepScope.ServiceProvider.GetRequiredService<ScanSweeper>().SweepAsync(CancellationToken.None);
+
+        Assert.True(swept >= 1);
+        var finished = await WaitForFinishAsync(owner.Org, scanId);
+        Assert.Equal(ScanStatus.Failed, finished.Status);
+        Assert.StartsWith("domain does not resolve", finished.FailureReason, StringComparison.Ordinal);
+    }
 }
