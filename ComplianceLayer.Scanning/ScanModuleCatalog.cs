@@ -5,5 +5,7 @@ public static class ScanModuleCatalog
 {
     public static IReadOnlyList<IScanModule> Create() =>
     [
+        new Modules.Headers.HeadersModule(),
+        new Modules.Cookies.CookiesModule(),
     ];
 }
