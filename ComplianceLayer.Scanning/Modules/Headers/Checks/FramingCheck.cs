@@ -14,25 +14,35 @@ public static class FramingCheck
     public static CheckResult Run(HeadersFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var headerPolicies = ContentSecurityPolicy.ParseAll(facts.Headers.GetValues("Content-Security-Policy"), CspOrigin.Header);
-        if (headerPolicies.Any(p => p.Get("frame-ancestors") is { } sources && !sources.Any(CspAnalysis.BroadSources.Contains)))
+        var ancestors = ContentSecurityPolicy.ParseAll(facts.Headers.GetValues("Content-Security-Policy"), CspOrigin.Header)
+            .Select(p => p.Get("frame-ancestors")).OfType<IReadOnlyList<string>>().ToArray();
+        var xfo = facts.Headers.GetValues("X-Frame-Options");
+        var evidence = new List<string>();
+        if (ancestors.Length > 0)
         {
-            return CheckResult.Pass(Name);
+            // HTML's X-Frame-Options processing: an enforced frame-ancestors makes browsers ignore X-Frame-Options.
+            if (ancestors.Any(sources => !sources.Any(CspAnalysis.BroadSources.Contains)))
+            {
+                return CheckResult.Pass(Name);
+            }
+
+            evidence.Add($"Content-Security-Policy frame-ancestors {string.Join(' ', ancestors[0])} allows any origin");
+            if (xfo.Count > 0)
+            {
+                evidence.Add($"X-Frame-Options: {xfo[0]} is ignored when frame-ancestors is present");
+            }
+        }
+        else
+        {
+            if (FrameOptionsBlock(xfo))
+            {
+                return CheckResult.Pass(Name);
+            }
+
+            evidence.Add(xfo.Count == 0 ? "no X-Frame-Options header" : $"X-Frame-Options: {string.Join(", ", xfo)} (only DENY and SAMEORIGIN are honoured)");
+            evidence.Add("no frame-ancestors in a Content-Security-Policy header");
         }
 
-        var xfo = facts.Headers.GetFirst("X-Frame-Options");
-        if (xfo is not null && IsValidFrameOptions(xfo))
-        {
-            return CheckResult.Pass(Name);
-        }
-
-        var evidence = new List<string>
-        {
-            xfo is null ? "no X-Frame-Options header" : $"X-Frame-Options: {xfo} (only DENY and SAMEORIGIN are honoured)",
-            headerPolicies.Any(p => p.Get("frame-ancestors") is not null)
-                ? "frame-ancestors allows any origin"
-                : "no frame-ancestors in a Content-Security-Policy header",
-        };
         if (HtmlMeta.HttpEquiv(facts.Body, "Content-Security-Policy").Any(c => c.Contains("frame-ancestors", StringComparison.OrdinalIgnoreCase)))
         {
             evidence.Add("frame-ancestors in <meta> is ignored by browsers");
@@ -48,10 +58,13 @@ public static class FramingCheck
         ]);
     }
 
-    private static bool IsValidFrameOptions(string value)
+    /// <summary>HTML's rules: several distinct values block if any is deny/sameorigin/allowall; one value blocks if deny or sameorigin.</summary>
+    private static bool FrameOptionsBlock(IReadOnlyList<string> headers)
     {
-        var tokens = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return tokens.Length > 0 && tokens.All(t =>
-            string.Equals(t, "DENY", StringComparison.OrdinalIgnoreCase) || string.Equals(t, "SAMEORIGIN", StringComparison.OrdinalIgnoreCase));
+        var values = headers.SelectMany(h => h.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Select(v => v.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return values.Count > 1
+            ? values.Overlaps(["deny", "sameorigin", "allowall"])
+            : values.Contains("deny") || values.Contains("sameorigin");
     }
 }

@@ -11,6 +11,8 @@ public sealed class FramingCheckTests
     [InlineData("sameorigin", null)]
     [InlineData(null, "frame-ancestors 'self'")]
     [InlineData("ALLOW-FROM https://partner.example.net", "frame-ancestors https://partner.example.net")]
+    [InlineData("DENY, ALLOWALL", null)]
+    [InlineData(null, "frame-ancestors *, frame-ancestors 'none'")]
     public void Run_XfoOrFrameAncestors_Passes(string? xfo, string? csp)
     {
         var facts = HeaderFacts.Good(("X-Frame-Options", xfo), ("Content-Security-Policy", csp));
@@ -21,8 +23,9 @@ public sealed class FramingCheckTests
     [Theory]
     [InlineData(null, null, "no X-Frame-Options header; no frame-ancestors")]
     [InlineData("ALLOW-FROM https://partner.example.net", null, "X-Frame-Options: ALLOW-FROM https://partner.example.net (only DENY and SAMEORIGIN")]
-    [InlineData("DENY, ALLOWALL", null, "X-Frame-Options: DENY, ALLOWALL")]
-    [InlineData(null, "default-src 'self'; frame-ancestors *", "frame-ancestors allows any origin")]
+    [InlineData("ALLOW-FROM https://a.example.net, ALLOW-FROM https://b.example.net", null, "X-Frame-Options: ALLOW-FROM")]
+    [InlineData(null, "default-src 'self'; frame-ancestors *", "frame-ancestors * allows any origin")]
+    [InlineData("DENY", "frame-ancestors https:", "X-Frame-Options: DENY is ignored when frame-ancestors is present")]
     public void Run_NoProtection_Low(string? xfo, string? csp, string evidence)
     {
         var facts = HeaderFacts.Good(("X-Frame-Options", xfo), ("Content-Security-Policy", csp));

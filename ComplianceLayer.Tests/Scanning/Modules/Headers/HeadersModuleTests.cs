@@ -173,4 +173,16 @@ public sealed class HeadersModuleTests : IDisposable
         Assert.Equal(ModuleStatus.NotTested, outcome.Status);
         Assert.Contains("HTTP 503", outcome.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Engine_HeadersAndCookiesTogether_BothCompletedOverOneFetch()
+    {
+        var result = await _site.EngineAsync(_ => HeadersSiteFixture.Page([.. Strong, ("Set-Cookie", "sessionid=1; Secure; HttpOnly; SameSite=Lax")]),
+            new HeadersModule(), new ComplianceLayer.Scanning.Modules.Cookies.CookiesModule());
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        Assert.Equal([ModuleKeys.Cookies, ModuleKeys.Headers], result.Outcomes.Select(o => o.Module).Order(StringComparer.Ordinal));
+        Assert.All(result.Outcomes, o => Assert.Equal(ModuleStatus.Completed, o.Status));
+        Assert.All(result.Outcomes, o => Assert.Empty(o.Issues));
+    }
 }

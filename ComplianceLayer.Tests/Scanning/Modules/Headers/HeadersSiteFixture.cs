@@ -34,6 +34,19 @@ internal sealed class HeadersSiteFixture : IDisposable
         return (outcome, httpsServer, httpServer);
     }
 
+    /// <summary>Runs the real engine with <paramref name="modules"/> against one HTTPS handler.</summary>
+    public async Task<ScanEngineResult> EngineAsync(Func<TestHttpRequest, TestHttpResponse> https, params IScanModule[] modules)
+    {
+        await using var httpsServer = new LoopbackHttpServer(https, certificate: _certificate);
+        using var harness = ScanTestHarness.Create(_dns, o =>
+        {
+            o.HttpsPort = httpsServer.Port;
+            o.HttpPort = Loopback.ClosedPort();
+            o.ExtraTrustedRootsPath = _caPath;
+        });
+        return await harness.Engine(modules).RunAsync(Domain, null, null, CancellationToken.None);
+    }
+
     public static TestHttpResponse Page(params (string Name, string Value)[] headers) =>
         new(200, [.. headers.Select(h => KeyValuePair.Create(h.Name, h.Value)), new("Content-Type", "text/html; charset=utf-8")], "<html><head></head><body>ok</body></html>"u8.ToArray());
 
