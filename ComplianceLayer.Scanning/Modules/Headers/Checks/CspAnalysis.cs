@@ -1,8 +1,10 @@
 namespace ComplianceLayer.Scanning.Modules.Headers.Checks;
 
 /// <summary>
-/// What one CSP policy allows for scripts and plugins, after CSP3's rules: a nonce or hash disables 'unsafe-inline';
-/// 'strict-dynamic' with a nonce or hash disables host, scheme and 'self' sources (as the MDN Observatory does).
+/// What one CSP policy allows for scripts and plugins, after CSP3's rules (§6.7.3.3, §8.2): a nonce, a hash or
+/// 'strict-dynamic' disables 'unsafe-inline'; 'strict-dynamic' disables host, scheme and 'self' sources. The MDN
+/// Observatory calls 'strict-dynamic' without a nonce or hash invalid; browsers then run no script at all, so it is
+/// not reported as a weakness here.
 /// </summary>
 public sealed record CspAnalysis
 {
@@ -48,13 +50,13 @@ public sealed record CspAnalysis
         var (scriptDirective, scripts) = Fallback(policy, "script-src");
         var (objectDirective, objects) = Fallback(policy, "object-src");
         var nonceOrHash = scripts.Any(IsNonceOrHash);
-        var strictDynamic = nonceOrHash && scripts.Any(s => Is(s, "'strict-dynamic'"));
+        var strictDynamic = scripts.Any(s => Is(s, "'strict-dynamic'"));
         return new CspAnalysis
         {
             Policy = policy,
             ScriptDirective = scriptDirective,
             ScriptSources = scripts,
-            UnsafeInline = scriptDirective is null || (!nonceOrHash && scripts.Any(s => Is(s, "'unsafe-inline'"))),
+            UnsafeInline = scriptDirective is null || (!nonceOrHash && !strictDynamic && scripts.Any(s => Is(s, "'unsafe-inline'"))),
             UnsafeEval = scriptDirective is null || scripts.Any(s => Is(s, "'unsafe-eval'")),
             BroadScriptSources = scriptDirective is null
                 ? ["*"]
