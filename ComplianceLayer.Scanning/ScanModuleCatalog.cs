@@ -7,5 +7,7 @@ public static class ScanModuleCatalog
     [
         new Modules.Dnssec.DnssecModule(),
         new Modules.JsAudit.JsAuditModule(),
+        new Modules.Headers.HeadersModule(),
+        new Modules.Cookies.CookiesModule(),
     ];
 }
