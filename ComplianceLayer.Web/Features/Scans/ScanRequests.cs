@@ -10,6 +10,14 @@ namespace ComplianceLayer.Web.Features.Scans;
 /// <summary>The outcome of a scan request: the scan, and whether it is new or one already queued or running.</summary>
 public sealed record ScanRequestResult(Scan Scan, bool Created);
 
+/// <summary>What "scan all domains" of a client did.</summary>
+public sealed record ClientScanRequest(int Domains, int Queued)
+{
+    public string Describe() => Domains == 0
+        ? "This client has no domains to scan."
+        : $"Queued {Queued} of {Domains} domains" + (Queued < Domains ? $" ({Domains - Queued} already queued or running)." : ".");
+}
+
 /// <summary>
 /// Requests scans: one code path for the UI, the API and schedules. A domain with a scan already queued or running
 /// gets that scan back instead of a second one (a partial unique index is the final guard against races).
@@ -26,6 +34,28 @@ public sealed class ScanRequests(
     {
         var member = await currentMember.RequireAsync(Capability.RunScans, cancellationToken);
         return await RequestCoreAsync(domainId, ScanTrigger.Manual, member.UserId, null, cancellationToken);
+    }
+
+    /// <summary>Scans every domain of a client (each de-duplicated as a single request would be).</summary>
+    public async Task<ClientScanRequest> RequestClientAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        var member = await currentMember.RequireAsync(Capability.RunScans, cancellationToken);
+        List<Guid> domainIds;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
+            {
+                throw new ValidationFailedException("This client does not exist (it may have been deleted).");
+            }
+            domainIds = await db.Domains.Where(d => d.ClientId == clientId).OrderBy(d => d.Name).Select(d => d.Id).ToListAsync(cancellationToken);
+        }
+        var queued = 0;
+        foreach (var domainId in domainIds)
+        {
+            var result = await RequestCoreAsync(domainId, ScanTrigger.Manual, member.UserId, null, cancellationToken);
+            queued += result.Created ? 1 : 0;
+        }
+        return new ClientScanRequest(domainIds.Count, queued);
     }
 
     /// <summary>A scan asked for by the system (a schedule) or an API key, for an organization set explicitly.</summary>

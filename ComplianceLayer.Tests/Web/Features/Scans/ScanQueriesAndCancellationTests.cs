@@ -102,4 +102,32 @@ public sealed class ScanQueriesAndCancellationTests(WebAppFixture app) : IClassF
             Assert.Equal(ScanStatus.Queued, (await db.Scans.SingleAsync(s => s.Id == queued.Id)).Status);
         }
     }
+
+    [Fact]
+    public async Task RequestClient_ScansEveryDomainOnce_CountingThoseAlreadyQueued()
+    {
+        var (owner, queued, _) = await ArrangeAsync("Scan All Org");
+        Guid clientId;
+        var (scope, db) = await app.DbForTenantAsync(owner.Org);
+        await using (scope)
+        await using (db)
+        {
+            clientId = await db.Domains.Where(d => d.Id == queued.DomainId).Select(d => d.ClientId).SingleAsync();
+            db.Domains.Add(new MonitoredDomain { ClientId = clientId, Name = $"{Guid.NewGuid():N}.example.org", DisplayName = "x" });
+            db.Domains.Add(new MonitoredDomain { ClientId = clientId, Name = $"{Guid.NewGuid():N}.example.net", DisplayName = "y" });
+            await db.SaveChangesAsync();
+        }
+
+        await using var memberScope = app.ScopeFor(owner);
+        var result = await memberScope.ServiceProvider.GetRequiredService<ScanRequests>().RequestClientAsync(clientId, CancellationToken.None);
+
+        Assert.Equal(new ClientScanRequest(3, 2), result);
+        Assert.Equal("Queued 2 of 3 domains (1 already queued or running).", result.Describe());
+        var (checkScope, check) = await app.DbForTenantAsync(owner.Org);
+        await using (checkScope)
+        await using (check)
+        {
+            Assert.Equal(3, await check.Scans.CountAsync(s => s.Status == ScanStatus.Queued));
+        }
+    }
 }
