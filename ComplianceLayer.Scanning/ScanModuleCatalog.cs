@@ -6,5 +6,6 @@ public static class ScanModuleCatalog
     public static IReadOnlyList<IScanModule> Create() =>
     [
         new Modules.Ports.PortsModule(),
+        new Modules.Waf.WafModule(),
     ];
 }
