@@ -26,7 +26,7 @@ public static class WafSignatures
             Header("^x-akamai-", ".", Strong, "x-akamai-*"),
             Header("^akamai-grn$", ".", Strong),
             Cookie("^(ak_bmsc|bm_sz|_abck)=", Strong),
-            BlockPage(@"Access Denied[\s\S]{0,1000}Reference #[0-9a-f]+\.[0-9a-f.]+"),
+            BlockPage(@"Access Denied[\s\S]{0,1000}Reference(?:\s|&#32;)(?:#|&#35;)[0-9a-f]+(?:\.|&#46;)[0-9a-f]"),
         ]),
         new("AWS CloudFront", "Amazon Web Services", ProductKind.Cdn,
         [
