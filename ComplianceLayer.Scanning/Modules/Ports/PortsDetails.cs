@@ -38,7 +38,7 @@ public static class PortsDetails
         }
 
         var caveat = string.Create(CultureInfo.InvariantCulture,
-            $"TCP connect scan of {facts.Ports.Count} ports on {facts.Addresses.Count} address(es) from one vantage point with a {options.PortProbeTimeout.TotalSeconds:0.###} s connect timeout: a firewall that treats other sources differently, UDP services and ports outside the list are not covered. Banners are read passively (Redis is sent PING only).");
+            $"TCP connect scan of {facts.Ports.Count} ports on {facts.Addresses.Count} address(es) from one vantage point with a {options.PortProbeTimeout.TotalSeconds:0.###} s connect timeout: a firewall that treats other sources differently, UDP services and ports outside the list are not covered. Banners are read passively (Redis is sent PING only). Behind a CDN or proxy the addresses are the provider's edge, not the origin server.");
         if (facts.AddressesNotScanned.Count > 0)
         {
             caveat += string.Create(CultureInfo.InvariantCulture,

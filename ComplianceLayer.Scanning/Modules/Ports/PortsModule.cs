@@ -32,7 +32,8 @@ public sealed class PortsModule : IScanModule
     public async Task<ModuleOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var distinct = context.Addresses.Distinct().ToList();
+        // IPv4 first: when the cap applies, it keeps the addresses most scanners (and clients) reach.
+        var distinct = context.Addresses.Distinct().OrderBy(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1).ToList();
         if (distinct.Count == 0)
         {
             return ModuleOutcome.NotTested(Key, $"{context.Domain.Ascii} has no A or AAAA address to scan.");
