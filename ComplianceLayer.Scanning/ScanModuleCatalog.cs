@@ -9,5 +9,7 @@ public static class ScanModuleCatalog
         new Modules.JsAudit.JsAuditModule(),
         new Modules.Headers.HeadersModule(),
         new Modules.Cookies.CookiesModule(),
+        new Modules.Ports.PortsModule(),
+        new Modules.Waf.WafModule(),
     ];
 }

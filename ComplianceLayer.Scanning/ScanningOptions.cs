@@ -63,6 +63,32 @@ public sealed class ScanningOptions
     [Range(0, 20)]
     public int MaxRedirects { get; set; } = 5;
 
+    /// <summary>
+    /// TCP ports the ports module scans. Empty means <see cref="DefaultPorts"/>: the configuration binder appends to a
+    /// pre-filled list instead of replacing it, so the default lives apart and a configured list replaces it whole.
+    /// </summary>
+    public List<int> Ports { get; set; } = [];
+
+    /// <summary>How many port probes of one scan may be in flight at once.</summary>
+    [Range(1, 256)]
+    public int PortScanConcurrency { get; set; } = 32;
+
+    /// <summary>The most ports <see cref="Ports"/> may list.</summary>
+    public const int MaxPorts = 1000;
+
+    /// <summary>
+    /// Remote administration, file sharing, databases, container and cache services that should not face the internet,
+    /// plus the web ports for the record.
+    /// </summary>
+    public static IReadOnlyList<int> DefaultPorts { get; } =
+    [
+        21, 22, 23, 25, 53, 80, 110, 135, 139, 143, 443, 445, 1433, 1521, 2375, 2376, 3306, 3389, 5432, 5900, 5985, 5986,
+        6379, 8080, 8443, 9200, 11211, 27017,
+    ];
+
+    /// <summary>The ports a scan probes: <see cref="Ports"/>, or <see cref="DefaultPorts"/> when none are configured.</summary>
+    public IReadOnlyList<int> EffectivePorts => Ports.Count == 0 ? DefaultPorts : Ports;
+
     [Required(AllowEmptyStrings = false)]
     [MaxLength(300)]
     public string UserAgent { get; set; } = "ComplianceLayer-Scanner/1.0 (+https://compliancelayer.example/scanner)";
@@ -147,6 +173,23 @@ public sealed class ScanningOptionsValidator : IValidateOptions<ScanningOptions>
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Scanning:ConnectTimeout ({options.ConnectTimeout}) must not exceed Scanning:RequestTimeout ({options.RequestTimeout})."));
+        }
+
+        var badPorts = options.Ports.Where(p => p is < 1 or > 65535).Distinct().ToList();
+        if (badPorts.Count > 0)
+        {
+            failures.Add($"Scanning:Ports entries must be between 1 and 65535; not: {string.Join(", ", badPorts)}.");
+        }
+
+        var duplicates = options.Ports.GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicates.Count > 0)
+        {
+            failures.Add($"Scanning:Ports lists these ports more than once: {string.Join(", ", duplicates)}.");
+        }
+
+        if (options.Ports.Count > ScanningOptions.MaxPorts)
+        {
+            failures.Add($"Scanning:Ports holds {options.Ports.Count} entries; at most {ScanningOptions.MaxPorts} are allowed.");
         }
 
         if (options.UserAgent.Any(char.IsControl))
