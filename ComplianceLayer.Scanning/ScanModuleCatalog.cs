@@ -11,5 +11,6 @@ public static class ScanModuleCatalog
         new Modules.Cookies.CookiesModule(),
         new Modules.Ports.PortsModule(),
         new Modules.Waf.WafModule(),
+        new Modules.DnsEmail.DnsEmailModule(),
     ];
 }

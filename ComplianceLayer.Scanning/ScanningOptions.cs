@@ -57,6 +57,10 @@ public sealed class ScanningOptions
     [Range(1, 65535)]
     public int HttpPort { get; set; } = 80;
 
+    /// <summary>SMTP port of MX hosts for the STARTTLS probe. 25 in production; only labs and tests move it.</summary>
+    [Range(1, 65535)]
+    public int SmtpPort { get; set; } = 25;
+
     [Range(1024, 100 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
 
