@@ -5,5 +5,6 @@ public static class ScanModuleCatalog
 {
     public static IReadOnlyList<IScanModule> Create() =>
     [
+        new Modules.Ssl.SslModule(),
     ];
 }
