@@ -7,9 +7,11 @@ namespace ComplianceLayer.Scanning.Modules.Ssl.Probing;
 internal sealed class RecordingStream(Stream inner) : Stream
 {
     private const int Keep = 8192;
-    private readonly MemoryStream _received = new();
+    private readonly byte[] _received = new byte[Keep];
+    private int _count;
 
-    public ReadOnlySpan<byte> Received => _received.GetBuffer().AsSpan(0, (int)_received.Length);
+    /// <summary>Still readable after the TLS library disposed the stream (it does on a fatal alert).</summary>
+    public ReadOnlySpan<byte> Received => _received.AsSpan(0, _count);
 
     /// <summary>A read returned 0: the server closed its side.</summary>
     public bool EndOfStream { get; private set; }
@@ -31,9 +33,11 @@ internal sealed class RecordingStream(Stream inner) : Stream
         {
             EndOfStream = true;
         }
-        else if (_received.Length < Keep)
+        else
         {
-            _received.Write(buffer, offset, (int)Math.Min(read, Keep - _received.Length));
+            var kept = Math.Min(read, Keep - _count);
+            Array.Copy(buffer, offset, _received, _count, kept);
+            _count += kept;
         }
 
         return read;
@@ -46,14 +50,4 @@ internal sealed class RecordingStream(Stream inner) : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _received.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 }
