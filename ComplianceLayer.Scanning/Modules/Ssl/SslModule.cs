@@ -48,7 +48,7 @@ public sealed class SslModule : IScanModule
                 budget > TimeSpan.FromSeconds(1) ? budget : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
         }
 
-        var http = ToFacts(await httpTask.WaitAsync(cancellationToken).ConfigureAwait(false));
+        var http = await HttpFactsAsync(context, await httpTask.WaitAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var facts = new SslFacts(context.Domain.Ascii, context.Network.Time.GetUtcNow())
         {
             Certificate = handshake.Succeeded && handshake.Certificate is not null ? CertificateFacts.From(handshake) : null,
@@ -89,6 +89,28 @@ public sealed class SslModule : IScanModule
         return issues;
     }
 
+    /// <summary>
+    /// The shared fetch follows redirects; when a later hop fails (e.g. the HTTPS site is broken), the first response alone
+    /// still shows whether HTTP sends visitors to HTTPS, so it is asked for once more without following.
+    /// </summary>
+    private static async Task<HttpRedirectFacts> HttpFactsAsync(ScanContext context, HomePageFetch fetch, CancellationToken cancellationToken)
+    {
+        if (fetch.Succeeded)
+        {
+            return ToFacts(fetch);
+        }
+
+        try
+        {
+            var first = await context.Network.Http.SendAsync(new GuardedHttpRequest(fetch.Url) { FollowRedirects = false, ReadBody = false }, cancellationToken).ConfigureAwait(false);
+            return ToFacts(new HomePageFetch(fetch.Url, first, null));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or ScanTargetRefusedException or ScanHostUnresolvedException or IOException)
+        {
+            return ToFacts(fetch);
+        }
+    }
+
     internal static HttpRedirectFacts ToFacts(HomePageFetch fetch)
     {
         if (fetch.Response is not { } response)
@@ -99,10 +121,10 @@ public sealed class SslModule : IScanModule
         var chain = response.Redirects.Select(h => $"{h.Url} ({h.StatusCode})").ToList();
         chain.Add($"{response.Url} ({response.StatusCode})");
         // A redirect the client did not follow (other host refused, limit reached) still says where the site sends visitors.
-        var final = response.RedirectNotFollowedReason is not null && response.Location is { } location ? location : response.Url;
+        var final = response.StatusCode is >= 300 and < 400 && response.Location is { } location ? location : response.Url;
         if (final != response.Url)
         {
-            chain.Add($"{final} (not followed: {response.RedirectNotFollowedReason})");
+            chain.Add($"{final} (not followed{(response.RedirectNotFollowedReason is { } why ? ": " + why : "")})");
         }
 
         return new HttpRedirectFacts(fetch.Url.ToString(), final.ToString(), response.StatusCode, chain, null);

@@ -19,7 +19,7 @@ public static class CertificateStrengthCheck
         }
 
         // Roots are trusted by their presence in the store, not by their signature: only the leaf and intermediates count.
-        var weak = certificate.Presented.Where(c => c == leaf || !c.IsSelfIssued).Where(c => WeakHash(c) is not null).ToList();
+        var weak = certificate.Presented.Skip(1).Where(c => !c.IsSelfIssued).Prepend(leaf).Where(c => WeakHash(c) is not null).ToList();
         if (weak.Count > 0)
         {
             var broken = weak.Any(c => WeakHash(c) is "MD5" or "MD2");

@@ -16,13 +16,21 @@ internal sealed class OpenSslServer : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("cl-ssl-").FullName;
 
     public OpenSslServer(params string[] arguments)
+        : this(null, arguments)
     {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=shop.example.com", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+    }
+
+    /// <param name="certificate">An RSA certificate with its private key; a self-signed RSA-2048 one when null.</param>
+    public OpenSslServer(X509Certificate2? certificate, params string[] arguments)
+    {
+        using var key = certificate?.GetRSAPrivateKey() ?? RSA.Create(2048);
+        using var generated = certificate is null
+            ? new CertificateRequest("CN=shop.example.com", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+                .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30))
+            : null;
         var certPath = Path.Combine(_directory, "cert.pem");
         var keyPath = Path.Combine(_directory, "key.pem");
-        File.WriteAllText(certPath, certificate.ExportCertificatePem());
+        File.WriteAllText(certPath, (certificate ?? generated)!.ExportCertificatePem());
         File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
         Port = Loopback.ClosedPort();
         var start = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
