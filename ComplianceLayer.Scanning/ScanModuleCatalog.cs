@@ -5,12 +5,13 @@ public static class ScanModuleCatalog
 {
     public static IReadOnlyList<IScanModule> Create() =>
     [
-        new Modules.Dnssec.DnssecModule(),
-        new Modules.JsAudit.JsAuditModule(),
+        new Modules.Ssl.SslModule(),
         new Modules.Headers.HeadersModule(),
-        new Modules.Cookies.CookiesModule(),
-        new Modules.Ports.PortsModule(),
-        new Modules.Waf.WafModule(),
         new Modules.DnsEmail.DnsEmailModule(),
+        new Modules.Ports.PortsModule(),
+        new Modules.Cookies.CookiesModule(),
+        new Modules.Dnssec.DnssecModule(),
+        new Modules.Waf.WafModule(),
+        new Modules.JsAudit.JsAuditModule(),
     ];
 }
