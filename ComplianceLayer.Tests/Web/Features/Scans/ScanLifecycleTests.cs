@@ -139,4 +139,34 @@ public sealed class ScanLifecycleTests(ScanningAppFixture app) : IClassFixture<S
         Assert.Equal(ScanStatus.Failed, finished.Status);
         Assert.StartsWith("domain does not resolve", finished.FailureReason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Request_ReachableDomain_ReachesCompletedWithReportAndFindingsStored()
+    {
+        // Nothing listens on this loopback address: every module meets a real but empty host.
+        app.Dns.AddA("quiet.example.com", "127.77.0.1");
+        var (owner, domainId) = await ArrangeDomainAsync("quiet.example.com");
+        await using var scope = app.ScopeFor(owner);
+        var requested = await scope.ServiceProvider.GetRequiredService<ScanRequests>().RequestAsync(domainId, CancellationToken.None);
+
+        var finished = await WaitForFinishAsync(owner.Org, requested.Scan.Id);
+
+        Assert.True(finished.Status == ScanStatus.Completed, finished.FailureReason);
+        Assert.InRange(finished.Score!.Value, 0, 100);
+        Assert.NotNull(finished.Grade);
+        Assert.NotNull(finished.RiskLevel);
+        Assert.Equal(ComplianceLayer.Domain.Scoring.ScoringPolicy.Version, finished.AlgorithmVersion);
+        var report = ComplianceLayer.Domain.Reports.ReportJson.Deserialize(finished.ReportJson!);
+        Assert.Equal("quiet.example.com", report.Domain);
+        Assert.Equal(finished.ReportId, report.ReportId);
+        Assert.Equal(finished.Score, report.Score);
+        Assert.Contains(report.Issues, i => i.Code == "ssl.no_https");
+        var (dbScope, db) = await app.DbForTenantAsync(owner.Org);
+        await using (dbScope)
+        await using (db)
+        {
+            var findings = await db.Findings.Where(f => f.ScanId == finished.Id).Select(f => f.Fingerprint).ToListAsync();
+            Assert.Equal(report.Issues.Select(i => i.Fingerprint).Order(StringComparer.Ordinal), findings.Order(StringComparer.Ordinal));
+        }
+    }
 }
