@@ -13,6 +13,11 @@ if (args.Length > 0 && args[0] == ScanCommand.Verb)
     return await ScanCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == BenchCommand.Verb)
+{
+    return await BenchCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var (command, hostArgs) = CommandLine.Split(args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
