@@ -23,7 +23,7 @@ public sealed record ComplianceSection
     public required IReadOnlyList<ComplianceEntry> Hipaa { get; init; }
 }
 
-/// <summary>One control of one framework: pass/fail and, on fail, the finding codes behind it.</summary>
+/// <summary>One control of one framework: pass/fail/not assessed and, on fail, the finding codes behind it.</summary>
 public sealed record ComplianceEntry
 {
     /// <summary>Control id as the framework numbers it (<c>CC6.7</c>, <c>A.8.24</c>, <c>SC-8</c>, <c>4.2.1</c>, <c>164.312(e)(1)</c>).</summary>
@@ -39,11 +39,15 @@ public sealed record ComplianceEntry
     public required IReadOnlyList<string> Findings { get; init; }
 }
 
-/// <summary>Serialised <c>pass</c> / <c>fail</c>.</summary>
+/// <summary>
+/// Serialised <c>pass</c> / <c>fail</c> / <c>not_assessed</c>. Not assessed: every module whose findings bear on the control
+/// errored or was not tested, so the scan says nothing about it (never reported as pass or fail).
+/// </summary>
 public enum ControlStatus
 {
     Pass,
     Fail,
+    NotAssessed,
 }
 
 /// <summary>Direct: the control's text covers this kind of finding; supporting: the finding is evidence towards it.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceLayer.Domain.Compliance;
 using ComplianceLayer.Domain.Findings;
 using ComplianceLayer.Domain.Reports;
 using ComplianceLayer.Domain.Scans;
@@ -18,6 +19,8 @@ namespace ComplianceLayer.Domain.Scoring;
 /// weights need not sum to 100 (they sum to 105, see <see cref="ScoringPolicy.TotalWeightPercent"/>).</item>
 /// <item>Weighted modules missing from the outcomes are reported as not tested. Tier-3 modules never change the score.</item>
 /// <item>No weighted module completed: the scan cannot be scored (<see cref="ScoreCardResult.Unscorable"/>).</item>
+/// <item>The <c>compliance</c> section comes from <see cref="ComplianceMapper"/> over the same outcomes: controls whose
+/// modules did not complete are "not assessed", never pass or fail.</item>
 /// </list>
 /// </remarks>
 public static class ScoreCard
@@ -127,6 +130,11 @@ public static class ScoreCard
         {
             caveats.Add(StandardCaveats.PortScan);
         }
+        var compliance = ComplianceMapper.Default.Map(byKey.Values);
+        if (AnyAssessed(compliance))
+        {
+            caveats.Add(StandardCaveats.ComplianceEvidence);
+        }
         caveats.AddRange(notAssessed);
         if (weightCovered < ScoringPolicy.TotalWeightPercent)
         {
@@ -148,7 +156,7 @@ public static class ScoreCard
             Modules = modules,
             Issues = sortedIssues.Select(ReportIssue.From).ToArray(),
             Caveats = caveats,
-            Compliance = ComplianceSection.Empty,
+            Compliance = compliance,
             Recommendations = Recommendations(sortedIssues),
         };
         return ScoreCardResult.Scored(report);
@@ -211,6 +219,10 @@ public static class ScoreCard
             .GroupBy(i => (i.Module, i.Fingerprint))
             .Select(g => g.MinBy(i => i.Severity)!)
             .ToList();
+
+    private static bool AnyAssessed(ComplianceSection compliance) =>
+        new[] { compliance.Soc2, compliance.Iso27001, compliance.Nist, compliance.PciDss, compliance.Hipaa }
+            .Any(entries => entries.Any(e => e.Status != ControlStatus.NotAssessed));
 
     private static bool Completed(Dictionary<string, ModuleOutcome> byKey, string key) =>
         byKey.TryGetValue(key, out var outcome) && outcome.Status == ModuleStatus.Completed;

@@ -13,4 +13,10 @@ public static class StandardCaveats
     /// "depends on Shodan data availability" would be false.
     /// </summary>
     public const string PortScan = "Port scan covers a fixed list of common TCP ports from one vantage point (TCP connect only; UDP not scanned)";
+
+    /// <summary>
+    /// Added when the compliance section assessed at least one control. A pass means the scan saw nothing wrong from
+    /// outside, not that the control operates; a fail is evidence for the auditor, who assesses the control.
+    /// </summary>
+    public const string ComplianceEvidence = "Compliance mappings show external evidence for controls, not control compliance - an auditor assesses the control";
 }

@@ -124,11 +124,14 @@ public sealed class ReportJsonTests
     }
 
     [Fact]
-    public void Serialize_Compliance_HasFiveEmptyFrameworkArrays()
+    public void Serialize_Compliance_HasFiveFrameworkArraysWithTheFailedControls()
     {
         var compliance = Parse(SampleReport()).GetProperty("compliance");
         Assert.Equal(["soc2", "iso27001", "nist", "pcidss", "hipaa"], compliance.EnumerateObject().Select(p => p.Name));
-        Assert.All(compliance.EnumerateObject(), p => Assert.Equal(0, p.Value.GetArrayLength()));
+        Assert.All(compliance.EnumerateObject(), p => Assert.NotEqual(0, p.Value.GetArrayLength()));
+        var pci = compliance.GetProperty("pcidss").EnumerateArray().Single(e => e.GetProperty("control").GetString() == "4.2.1");
+        Assert.Equal("fail", pci.GetProperty("status").GetString());
+        Assert.Equal("ssl.protocol.tls10_enabled", pci.GetProperty("findings")[0].GetString());
     }
 
     [Fact]

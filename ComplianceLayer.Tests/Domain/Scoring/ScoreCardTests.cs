@@ -261,7 +261,7 @@ public sealed class ScoreCardTests
     {
         var report = BuildReport(PerfectExcept());
         Assert.Equal(
-            [StandardCaveats.ExternalOnly, StandardCaveats.DkimSelectors, StandardCaveats.PortScan],
+            [StandardCaveats.ExternalOnly, StandardCaveats.DkimSelectors, StandardCaveats.PortScan, StandardCaveats.ComplianceEvidence],
             report.Caveats);
         Assert.DoesNotContain(report.Caveats, c => c.Contains("Shodan", StringComparison.OrdinalIgnoreCase));
     }
