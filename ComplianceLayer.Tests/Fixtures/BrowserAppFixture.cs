@@ -11,6 +11,20 @@ namespace ComplianceLayer.Tests.Fixtures;
 /// </summary>
 public sealed class BrowserAppFixture : WebAppFixture
 {
+    /// <summary>The scanner's DNS in browser tests: names resolve only here (to loopback addresses).</summary>
+    public ComplianceLayer.Tests.Scanning.Net.LoopbackDnsServer Dns { get; } = new();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Scanning:DnsServers:0"] = Dns.ServerSetting,
+        ["Scanning:AllowPrivateNetworks"] = "true",
+        ["Scanning:DnsTimeout"] = "00:00:01",
+        ["Scanning:ConnectTimeout"] = "00:00:01",
+        ["Scanning:PortProbeTimeout"] = "00:00:00.500",
+        ["Quartz:MaxConcurrency"] = "2",
+        ["Quartz:ClusterCheckinInterval"] = "00:00:02",
+    };
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -50,6 +64,20 @@ public sealed class BrowserAppFixture : WebAppFixture
         }
         _playwright?.Dispose();
         await base.DisposeAsync();
+        Dns.Dispose();
+    }
+
+    /// <summary>Signs a user in through the real login form and waits for the interactive dashboard.</summary>
+    public async Task<IPage> SignInAsync(TestMember member)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync($"{BaseUrl}/Account/Login?ReturnUrl=%2F");
+        await page.FillAsync("input[name='Input.Email']", member.Email);
+        await page.FillAsync("input[name='Input.Password']", "Test-Password-123!");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync($"{BaseUrl}/");
+        await WaitForInteractiveAsync(page);
+        return page;
     }
 
     public async Task<IPage> NewPageAsync()

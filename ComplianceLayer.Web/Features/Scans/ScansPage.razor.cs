@@ -16,6 +16,8 @@ public sealed partial class ScansPage
     private IDisposable? _subscription;
     private DateTime _lastReload;
     private bool _reloadPending;
+    /// <summary>Modules finished so far per running scan, from live progress events (module → score).</summary>
+    private readonly Dictionary<Guid, SortedDictionary<string, int?>> _modules = [];
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -33,7 +35,7 @@ public sealed partial class ScansPage
         {
             _canRun = member.Can(Capability.RunScans);
             // Live: any change to this organization's scans refreshes the grid (at most twice a second).
-            _subscription = Progress.Subscribe(member.OrganizationId, change => _ = InvokeAsync(ReloadThrottledAsync));
+            _subscription = Progress.Subscribe(member.OrganizationId, change => _ = InvokeAsync(() => OnProgressAsync(change)));
         }
     }
 
@@ -55,6 +57,25 @@ public sealed partial class ScansPage
     {
         _trigger = trigger;
         return _grid?.ReloadServerData() ?? Task.CompletedTask;
+    }
+
+    private Task OnProgressAsync(ScanProgressEvent change)
+    {
+        if (change.Module is { } module)
+        {
+            if (!_modules.TryGetValue(change.ScanId, out var done))
+            {
+                _modules[change.ScanId] = done = new SortedDictionary<string, int?>(StringComparer.Ordinal);
+            }
+            done[module] = change.ModuleScore;
+            StateHasChanged();
+            return Task.CompletedTask;
+        }
+        if (change.Status is not ScanStatus.Running)
+        {
+            _modules.Remove(change.ScanId);
+        }
+        return ReloadThrottledAsync();
     }
 
     private async Task ReloadThrottledAsync()

@@ -1,0 +1,86 @@
+using ComplianceLayer.Domain.Clients;
+using ComplianceLayer.Domain.Domains;
+using ComplianceLayer.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ComplianceLayer.Tests.Browser;
+
+[Trait("Category", "Browser")]
+public sealed class ScanLiveProgressTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
+{
+    private async Task<Guid> QueryDomainIdAsync(Guid organizationId)
+    {
+        var (scope, db) = await app.DbForTenantAsync(organizationId);
+        await using (scope)
+        await using (db)
+        {
+            return await db.Domains.Select(d => d.Id).SingleAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ScansPage_OpenWhileAScanRuns_ShowsItCompleteWithoutReload_AndReportDownloadsOnlyForItsOrganization()
+    {
+        app.Dns.AddA("live.example.com", "127.78.0.1");   // nothing listens there: a quick, real scan
+        var owner = await app.CreateUserAsync($"live-{Guid.NewGuid():N}@live.example", "Live MSP");
+        var (scope, db) = await app.DbForTenantAsync(owner.Org);
+        await using (scope)
+        await using (db)
+        {
+            var client = new Client { Name = "Live client" };
+            db.AddRange(client, new MonitoredDomain { ClientId = client.Id, Name = "live.example.com", DisplayName = "live.example.com" });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await app.SignInAsync(owner);
+        try
+        {
+            // The scans page is open first: what follows must reach it live, with no navigation.
+            await page.GotoAsync($"{app.BaseUrl}/scans");
+            await BrowserAppFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("#scans-empty")).ToBeVisibleAsync();
+            await using (var memberScope = app.ScopeFor(owner))
+            {
+                var domainId = await QueryDomainIdAsync(owner.Org);
+                await memberScope.ServiceProvider.GetRequiredService<ComplianceLayer.Web.Features.Scans.ScanRequests>()
+                    .RequestAsync(domainId, CancellationToken.None);
+            }
+            var row = page.Locator("[data-testid=scan-row]").First;
+            await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 60_000 });
+            var link = page.Locator("[data-testid=report-link]").First;
+            await Assertions.Expect(link).ToBeVisibleAsync();
+            await BrowserAppFixture.ScreenshotAsync(page, "scans-completed");
+
+            Assert.Equal($"{app.BaseUrl}/scans", page.Url);
+            var href = await link.GetAttributeAsync("href");
+
+            // Scan now from the domains page queues another scan and says so.
+            await page.GotoAsync($"{app.BaseUrl}/domains");
+            await BrowserAppFixture.WaitForInteractiveAsync(page);
+            await page.ClickAsync("[data-testid=scan-domain]");
+            await Assertions.Expect(page.Locator(".mud-snackbar").First).ToContainTextAsync("live.example.com");
+
+            var mine = await page.APIRequest.GetAsync($"{app.BaseUrl}/{href}");
+            Assert.Equal(200, mine.Status);
+            var body = await mine.TextAsync();
+            using (var report = System.Text.Json.JsonDocument.Parse(body))
+            {
+                Assert.Equal("live.example.com", report.RootElement.GetProperty("domain").GetString());
+            }
+            // The field order of the API documentation, not jsonb's storage order.
+            Assert.StartsWith("{\"domain\":", body.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+            var stranger = await app.CreateUserAsync($"other-{Guid.NewGuid():N}@live.example", "Other MSP");
+            var otherPage = await app.SignInAsync(stranger);
+            var theirs = await otherPage.APIRequest.GetAsync($"{app.BaseUrl}/{href}");
+            Assert.Equal(404, theirs.Status);
+        }
+        catch
+        {
+            await BrowserAppFixture.ScreenshotAsync(page, "failed-scan-live");
+            throw;
+        }
+    }
+}
