@@ -41,10 +41,16 @@ public sealed class Scan : ITenantOwned
 
     public int? AlgorithmVersion { get; private set; }
 
+    /// <summary>How many times a node started running this scan: more than 1 means it was recovered after a crash.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>The scheduler instance (node) that last started it.</summary>
+    public string? RunBy { get; private set; }
+
     /// <summary>The full report JSON (jsonb), exactly as served by the API.</summary>
     public string? ReportJson { get; private set; }
 
-    public void MarkRunning(DateTimeOffset now)
+    public void MarkRunning(DateTimeOffset now, string? node = null)
     {
         if (Status != ScanStatus.Queued)
         {
@@ -52,6 +58,8 @@ public sealed class Scan : ITenantOwned
         }
         Status = ScanStatus.Running;
         StartedAt = now;
+        Attempts++;
+        RunBy = node;
     }
 
     /// <summary>Back to the queue, e.g. when the node running it died.</summary>

@@ -30,7 +30,7 @@ public sealed class ScanExecution(
     TimeProvider time,
     ILogger<ScanExecution> logger)
 {
-    public async Task<ScanStart> TryStartAsync(Guid scanId, bool recovering, CancellationToken cancellationToken)
+    public async Task<ScanStart> TryStartAsync(Guid scanId, bool recovering, string? node, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scan = await db.Scans.IgnoreQueryFilters([AppDbContext.TenantFilter]).SingleOrDefaultAsync(s => s.Id == scanId, cancellationToken);
@@ -59,7 +59,7 @@ public sealed class ScanExecution(
             await transaction.RollbackAsync(cancellationToken);
             return ScanStart.AtOrganizationCapacity;
         }
-        scan.MarkRunning(time.GetUtcNow());
+        scan.MarkRunning(time.GetUtcNow(), node);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await progress.PublishAsync(new ScanProgressEvent(scan.OrganizationId, scan.Id, scan.DomainId, ScanStatus.Running));

@@ -22,7 +22,7 @@ public sealed class ScanJob(IServiceScopeFactory scopes, IOptions<JobSchedulerOp
         }
         await using var scope = scopes.CreateAsyncScope();
         var execution = scope.ServiceProvider.GetRequiredService<ScanExecution>();
-        var start = await execution.TryStartAsync(scanId, context.Recovering, cancellationToken);
+        var start = await execution.TryStartAsync(scanId, context.Recovering, context.Scheduler.SchedulerInstanceId, cancellationToken);
         if (start == ScanStart.AtOrganizationCapacity)
         {
             await scope.ServiceProvider.GetRequiredService<ScanDispatcher>()

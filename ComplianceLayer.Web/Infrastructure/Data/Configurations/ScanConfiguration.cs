@@ -22,6 +22,7 @@ public sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         builder.Property(s => s.FailureReason).HasMaxLength(Scan.FailureReasonMaxLength);
         builder.Property(s => s.RequestedByUserId).HasMaxLength(450);
         builder.Property(s => s.ReportJson).HasColumnType("jsonb");
+        builder.Property(s => s.RunBy).HasMaxLength(200);
         builder.HasIndex(s => new { s.OrganizationId, s.DomainId, s.QueuedAt });
         builder.HasIndex(s => new { s.OrganizationId, s.Status });
         // At most one queued or running scan per domain: the last word on duplicate requests racing each other.

@@ -314,6 +314,9 @@ namespace ComplianceLayer.Web.Infrastructure.Data.Migrations
                     b.Property<int?>("AlgorithmVersion")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("DomainId")
                         .HasColumnType("uuid");
 
@@ -357,6 +360,10 @@ namespace ComplianceLayer.Web.Infrastructure.Data.Migrations
                     b.Property<string>("RiskLevel")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int?>("Score")
                         .HasColumnType("integer");
