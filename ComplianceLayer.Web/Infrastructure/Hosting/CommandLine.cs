@@ -7,7 +7,7 @@ namespace ComplianceLayer.Web.Infrastructure.Hosting;
 /// <summary>Verbs of the web app's executable: <c>migrate</c>, <c>seed-demo</c>. Without a verb the app serves.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", QueueBenchCommand.Verb];
 
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal)
@@ -16,6 +16,10 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
     {
+        if (command == QueueBenchCommand.Verb)
+        {
+            return await QueueBenchCommand.RunAsync(app, args);
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         switch (command)
