@@ -83,4 +83,42 @@ public sealed class ScanLiveProgressTests(BrowserAppFixture app) : IClassFixture
             throw;
         }
     }
+
+    [Fact]
+    public async Task DomainPage_ScanNow_ShowsTheReportWhenItCompletes_WithoutReload()
+    {
+        app.Dns.AddA("report.example.com", "127.78.0.2");
+        var owner = await app.CreateUserAsync($"rep-{Guid.NewGuid():N}@live.example", "Report MSP");
+        Guid domainId;
+        var (scope, db) = await app.DbForTenantAsync(owner.Org);
+        await using (scope)
+        await using (db)
+        {
+            var client = new Client { Name = "Report client" };
+            var domain = new MonitoredDomain { ClientId = client.Id, Name = "report.example.com", DisplayName = "report.example.com" };
+            db.AddRange(client, domain);
+            await db.SaveChangesAsync();
+            domainId = domain.Id;
+        }
+
+        var page = await app.SignInAsync(owner);
+        try
+        {
+            await page.GotoAsync($"{app.BaseUrl}/domains/{domainId}");
+            await BrowserAppFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("#domain-never-scanned")).ToBeVisibleAsync();
+            await page.ClickAsync("#scan-now");
+
+            await Assertions.Expect(page.Locator("#report-headline")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("[data-testid=module-row]")).ToHaveCountAsync(8);
+            await Assertions.Expect(page.Locator("[data-testid=issue][data-code='ssl.no_https']")).ToHaveCountAsync(1);
+            Assert.Equal($"{app.BaseUrl}/domains/{domainId}", page.Url);
+            await BrowserAppFixture.ScreenshotAsync(page, "domain-report");
+        }
+        catch
+        {
+            await BrowserAppFixture.ScreenshotAsync(page, "failed-domain-report");
+            throw;
+        }
+    }
 }

@@ -30,6 +30,7 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<ScanQueries>();
         builder.Services.AddScoped<ScanCancellation>();
         builder.Services.AddScoped<ScanSweeper>();
+        builder.Services.AddScoped<ComplianceLayer.Web.Features.Reports.DomainReportQueries>();
         builder.Services.AddSingleton<ScanHistoryRetention>();
         builder.Services.AddScoped<MemberService>();
         builder.Services.AddScoped<InvitationAcceptance>();
