@@ -1,4 +1,5 @@
 using ComplianceLayer.Web.Components.Account;
+using ComplianceLayer.Web.Features.Api;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 
@@ -29,6 +30,7 @@ public static class UserInterfaceExtensions
         {
             app.UseHttpsRedirection();
         }
+        app.UseApi();
         app.UseAntiforgery();
         return app;
     }
@@ -38,6 +40,7 @@ public static class UserInterfaceExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,
