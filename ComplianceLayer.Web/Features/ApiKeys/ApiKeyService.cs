@@ -15,6 +15,7 @@ public sealed class ApiKeyService(
     CurrentMember currentMember,
     IDbContextFactory<AppDbContext> dbFactory,
     AuditLog audit,
+    TenantContext tenant,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(CancellationToken cancellationToken)
@@ -77,6 +78,27 @@ public sealed class ApiKeyService(
             + (key.ExpiresAt is { } e ? $", expiring {e:yyyy-MM-dd}." : ", no expiry."));
         await db.SaveChangesAsync(cancellationToken);
         return new ApiKeyCreated(ToRow(key, member.Email, now), secret.Key);
+    }
+
+    /// <summary>For the development seed only: a key with every scope for the demo organization. Returns the plaintext.</summary>
+    internal async Task<string> CreateDemoKeyAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        tenant.Set(organizationId);
+        var secret = ApiKeySecret.Generate();
+        var key = new ApiKey
+        {
+            Name = "Demo key (seed-demo)",
+            Prefix = secret.Prefix,
+            Sha256Hash = secret.Sha256Hash,
+            Scopes = [.. ApiScopes.All],
+            CreatedAt = time.GetUtcNow(),
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ApiKeys.Add(key);
+        audit.RecordSystem(db, organizationId, "api_key.created", "api_key", key.Id.ToString(),
+            $"Created API key \"{key.Name}\" ({key.DisplayPrefix}) with every scope for the development demo.");
+        await db.SaveChangesAsync(cancellationToken);
+        return secret.Key;
     }
 
     public async Task<ApiKeyRow> RevokeAsync(Guid apiKeyId, CancellationToken cancellationToken)
