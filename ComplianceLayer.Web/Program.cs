@@ -1,5 +1,6 @@
 using ComplianceLayer.Web.Components;
 using ComplianceLayer.Web.Features;
+using ComplianceLayer.Web.Features.Api;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Email;
 using ComplianceLayer.Web.Infrastructure.Hosting;
@@ -27,6 +28,7 @@ builder.AddAccounts();
 builder.AddEmail();
 builder.AddUserInterface();
 builder.AddFeatures();
+builder.AddApi();
 builder.AddScheduling();
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using ComplianceLayer.Scanning;
 using ComplianceLayer.Tests.Fixtures;
+using ComplianceLayer.Web.Features.Api;
 using ComplianceLayer.Web.Infrastructure.Email;
 using ComplianceLayer.Web.Infrastructure.Identity;
 using ComplianceLayer.Web.Infrastructure.Scheduling;
@@ -17,6 +18,8 @@ public sealed class ExampleSettingsTests
         { typeof(EmailOptions), EmailOptions.SectionName },
         { typeof(AccountOptions), AccountOptions.SectionName },
         { typeof(JobSchedulerOptions), JobSchedulerOptions.SectionName },
+        { typeof(ApiOptions), ApiOptions.SectionName },
+        { typeof(ApiRateLimitOptions), ApiOptions.SectionName + ":" + nameof(ApiOptions.RateLimit) },
     };
 
     [Theory]
@@ -24,7 +27,11 @@ public sealed class ExampleSettingsTests
     public void Example_HasEveryBindableProperty(Type options, string section)
     {
         using var example = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "appsettings.Example.json")));
-        Assert.True(example.RootElement.TryGetProperty(section, out var node), $"section {section} missing");
+        var node = example.RootElement;
+        foreach (var part in section.Split(':'))
+        {
+            Assert.True(node.TryGetProperty(part, out node), $"section {section} missing");
+        }
         var bindable = options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
         var missing = bindable.Where(name => !node.TryGetProperty(name, out _)).ToList();
         Assert.True(missing.Count == 0, $"{section} lacks: {string.Join(", ", missing)}");

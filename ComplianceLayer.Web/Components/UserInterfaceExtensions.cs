@@ -1,4 +1,5 @@
 using ComplianceLayer.Web.Components.Account;
+using ComplianceLayer.Web.Features.Api;
 using ComplianceLayer.Web.Features.Scans;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -30,6 +31,7 @@ public static class UserInterfaceExtensions
         {
             app.UseHttpsRedirection();
         }
+        app.UseApi();
         app.UseAntiforgery();
         return app;
     }
@@ -40,6 +42,7 @@ public static class UserInterfaceExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapReportDownloads();
+        app.MapApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,

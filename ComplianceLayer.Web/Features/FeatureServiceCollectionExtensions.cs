@@ -1,4 +1,5 @@
 using ComplianceLayer.Scanning;
+using ComplianceLayer.Web.Features.ApiKeys;
 using ComplianceLayer.Web.Features.Audit;
 using ComplianceLayer.Web.Features.Dashboard;
 using ComplianceLayer.Web.Features.Members;
@@ -37,6 +38,8 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<OrganizationSwitcher>();
         builder.Services.AddScoped<ClientService>();
         builder.Services.AddScoped<DomainService>();
+        builder.Services.AddScoped<ApiKeyService>();
+        builder.Services.AddSingleton<ApiRequestLogRetention>();
         return builder;
     }
 }

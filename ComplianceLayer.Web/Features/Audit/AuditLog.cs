@@ -31,4 +31,17 @@ public sealed class AuditLog(TimeProvider time)
             EntityId = entityId,
             Summary = summary,
         });
+
+    /// <summary>An action taken through the REST API, attributed to the key (never the key itself).</summary>
+    public void RecordApiKey(AppDbContext db, Guid organizationId, string keyDisplayPrefix, string action, string entityType, string? entityId, string summary) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OrganizationId = organizationId,
+            OccurredAt = time.GetUtcNow(),
+            Actor = $"api key {keyDisplayPrefix}",
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = summary,
+        });
 }

@@ -1,3 +1,4 @@
+using ComplianceLayer.Domain.Clients;
 using ComplianceLayer.Domain.Domains;
 using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Web.Features.Audit;
@@ -96,6 +97,46 @@ public sealed partial class DomainService(
             throw new ValidationFailedException(AlreadyMonitored(name.Ascii, winner));
         }
         return new DomainSummary(domain.Id, domain.Name, domain.DisplayName, client.Id, client.Name, 0, domain.CreatedAt);
+    }
+
+    /// <summary>The client that receives domains first named by an API request; created on first use.</summary>
+    public const string ApiClientName = "API";
+
+    /// <summary>
+    /// Finds a domain of the current organization by name, or adds it to the organization's "API" client (created when
+    /// missing). For API-key requests: the tenant is already set by the key. Returns the domain's id.
+    /// </summary>
+    internal async Task<Guid> FindOrAddForApiAsync(Guid organizationId, DomainName name, string keyDisplayPrefix, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Domains.Where(d => d.Name == name.Ascii).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+        var now = time.GetUtcNow();
+        var client = await db.Clients.Where(c => c.Name == ApiClientName).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (client is null)
+        {
+            client = new Client { Name = ApiClientName, Notes = "Domains first scanned through the REST API.", CreatedAt = now, UpdatedAt = now };
+            db.Clients.Add(client);
+            audit.RecordApiKey(db, organizationId, keyDisplayPrefix, "client.created", "client", client.Id.ToString(),
+                $"Created client {ApiClientName} for domains added through the API.");
+        }
+        var domain = new MonitoredDomain { ClientId = client.Id, Name = name.Ascii, DisplayName = name.Unicode, CreatedAt = now };
+        db.Domains.Add(domain);
+        audit.RecordApiKey(db, organizationId, keyDisplayPrefix, "domain.added", "domain", domain.Id.ToString(),
+            $"Added domain {domain.Name} to client {client.Name} (first scan request through the API).");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return domain.Id;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            // A concurrent request added the same name first: use that domain.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await fresh.Domains.Where(d => d.Name == name.Ascii).Select(d => d.Id).SingleAsync(cancellationToken);
+        }
     }
 
     /// <summary>Moves a domain, with its scans, to another client of the same organization.</summary>

@@ -16,7 +16,7 @@ public sealed class DemoTenantSeeder(
     TimeProvider time,
     IConfiguration configuration)
 {
-    public sealed record DemoLogin(string OrganizationName, string Email, string Password);
+    public sealed record DemoLogin(Guid OrganizationId, string OrganizationName, string Email, string Password);
 
     public async Task<DemoLogin> SeedAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ public sealed class DemoTenantSeeder(
         var member = await MembershipLookup.FindAsync(db, user.Id, cancellationToken);
         if (member is not null)
         {
-            return new DemoLogin(member.OrganizationName, email, password);
+            return new DemoLogin(member.OrganizationId, member.OrganizationName, email, password);
         }
 
         var organization = await onboarding.CreateAsync(user, organizationName, cancellationToken);
@@ -60,6 +60,6 @@ public sealed class DemoTenantSeeder(
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        return new DemoLogin(organization.Name, email, password);
+        return new DemoLogin(organization.Id, organization.Name, email, password);
     }
 }

@@ -1,3 +1,4 @@
+using ComplianceLayer.Domain.ApiKeys;
 using ComplianceLayer.Domain.Audit;
 using ComplianceLayer.Domain.Clients;
 using ComplianceLayer.Domain.Domains;
@@ -29,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<Scan> Scans => Set<Scan>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ApiRequestLog> ApiRequestLogs => Set<ApiRequestLog>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -43,6 +46,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         builder.ApplyConfiguration(new ScanConfiguration());
         builder.ApplyConfiguration(new FindingConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration());
+        builder.ApplyConfiguration(new ApiKeyConfiguration());
+        builder.ApplyConfiguration(new ApiRequestLogConfiguration());
 
         // Every tenant-owned entity is listed here; a test fails if one is missing.
         FilterByTenant<Membership>(builder);
@@ -52,6 +57,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         FilterByTenant<Scan>(builder);
         FilterByTenant<Finding>(builder);
         FilterByTenant<AuditEvent>(builder);
+        FilterByTenant<ApiKey>(builder);
+        FilterByTenant<ApiRequestLog>(builder);
     }
 
     private void FilterByTenant<T>(ModelBuilder builder) where T : class, ITenantOwned =>

@@ -1,3 +1,4 @@
+using ComplianceLayer.Web.Features.ApiKeys;
 using ComplianceLayer.Web.Features.Organizations;
 using ComplianceLayer.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,12 @@ public static class CommandLine
             case "seed-demo":
                 var demo = await services.GetRequiredService<DemoTenantSeeder>().SeedAsync(CancellationToken.None);
                 Console.WriteLine($"Demo organization \"{demo.OrganizationName}\": sign in as {demo.Email} with password {demo.Password}");
+                if (app.Environment.IsDevelopment())
+                {
+                    // Keys are shown once, so each run makes a new one; try it with the README's curl example.
+                    var key = await services.GetRequiredService<ApiKeyService>().CreateDemoKeyAsync(demo.OrganizationId, CancellationToken.None);
+                    Console.WriteLine($"Demo API key (all scopes, shown once): {key}");
+                }
                 return 0;
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known: {string.Join(", ", Verbs)}.");
