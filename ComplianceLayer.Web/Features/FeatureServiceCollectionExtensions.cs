@@ -7,6 +7,7 @@ using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
 using ComplianceLayer.Web.Features.Privacy;
 using ComplianceLayer.Web.Features.Scans;
+using ComplianceLayer.Web.Features.Schedules;
 
 namespace ComplianceLayer.Web.Features;
 
@@ -36,6 +37,9 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<OrganizationSwitcher>();
         builder.Services.AddScoped<ClientService>();
         builder.Services.AddScoped<DomainService>();
+        builder.Services.AddScoped<ScheduleTriggers>();
+        builder.Services.AddScoped<ScheduleService>();
+        builder.Services.AddScoped<ScheduledScans>();
         return builder;
     }
 }

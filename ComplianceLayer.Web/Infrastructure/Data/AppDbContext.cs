@@ -4,6 +4,7 @@ using ComplianceLayer.Domain.Domains;
 using ComplianceLayer.Domain.Findings;
 using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Domain.Scans;
+using ComplianceLayer.Domain.Schedules;
 using ComplianceLayer.Domain.Tenancy;
 using ComplianceLayer.Web.Infrastructure.Data.Configurations;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
@@ -28,6 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<MonitoredDomain> Domains => Set<MonitoredDomain>();
     public DbSet<Scan> Scans => Set<Scan>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<ScanSchedule> ScanSchedules => Set<ScanSchedule>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -43,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         builder.ApplyConfiguration(new ScanConfiguration());
         builder.ApplyConfiguration(new FindingConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration());
+        builder.ApplyConfiguration(new ScanScheduleConfiguration());
 
         // Every tenant-owned entity is listed here; a test fails if one is missing.
         FilterByTenant<Membership>(builder);
@@ -52,6 +55,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         FilterByTenant<Scan>(builder);
         FilterByTenant<Finding>(builder);
         FilterByTenant<AuditEvent>(builder);
+        FilterByTenant<ScanSchedule>(builder);
     }
 
     private void FilterByTenant<T>(ModelBuilder builder) where T : class, ITenantOwned =>
