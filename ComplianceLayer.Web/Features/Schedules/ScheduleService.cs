@@ -39,6 +39,14 @@ public sealed class ScheduleService(
         return new PagedResult<ScheduleSummary>(rows.Select(r => Summarize(r, timeZone)).ToList(), total);
     }
 
+    /// <summary>The organization's time zone id, in which every schedule's time of day is read.</summary>
+    public async Task<string> GetTimeZoneAsync(CancellationToken cancellationToken)
+    {
+        var member = await currentMember.RequireAsync(Capability.ViewData, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await TimeZoneOfAsync(db, member.OrganizationId, cancellationToken)).Id;
+    }
+
     /// <summary>The schedule, or null when it does not exist in the member's organization.</summary>
     public async Task<ScheduleSummary?> GetAsync(Guid scheduleId, CancellationToken cancellationToken)
     {
