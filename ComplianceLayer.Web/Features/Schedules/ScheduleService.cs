@@ -60,7 +60,7 @@ public sealed class ScheduleService(
         var member = await currentMember.RequireAsync(Capability.ManageSchedules, cancellationToken);
         Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var targetName = await TargetNameAsync(db, input, cancellationToken);
+        var targetName = await TargetNameAsync(db, input.ClientId, input.DomainId, cancellationToken);
         var now = time.GetUtcNow();
         var schedule = new ScanSchedule
         {
@@ -87,7 +87,7 @@ public sealed class ScheduleService(
         Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var schedule = await FindAsync(db, scheduleId, cancellationToken);
-        var targetName = await TargetNameAsync(db, input, cancellationToken);
+        var targetName = await TargetNameAsync(db, input.ClientId, input.DomainId, cancellationToken);
         var before = ScheduleRules.Describe(schedule.Timing);
         schedule.ClientId = input.ClientId;
         schedule.DomainId = input.DomainId;
@@ -112,7 +112,7 @@ public sealed class ScheduleService(
         {
             schedule.Enabled = enabled;
             schedule.UpdatedAt = time.GetUtcNow();
-            var targetName = await TargetNameAsync(db, new ScheduleInput(schedule.ClientId, schedule.DomainId, schedule.Cadence, null, null, default), cancellationToken);
+            var targetName = await TargetNameAsync(db, schedule.ClientId, schedule.DomainId, cancellationToken);
             audit.Record(db, member, enabled ? "schedule.resumed" : "schedule.paused", EntityType, schedule.Id.ToString(),
                 $"{(enabled ? "Resumed" : "Paused")} the schedule of {targetName} ({ScheduleRules.Describe(schedule.Timing)}).");
             await db.SaveChangesAsync(cancellationToken);
@@ -127,7 +127,7 @@ public sealed class ScheduleService(
         var member = await currentMember.RequireAsync(Capability.ManageSchedules, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var schedule = await FindAsync(db, scheduleId, cancellationToken);
-        var targetName = await TargetNameAsync(db, new ScheduleInput(schedule.ClientId, schedule.DomainId, schedule.Cadence, null, null, default), cancellationToken);
+        var targetName = await TargetNameAsync(db, schedule.ClientId, schedule.DomainId, cancellationToken);
         db.ScanSchedules.Remove(schedule);
         audit.Record(db, member, "schedule.deleted", EntityType, schedule.Id.ToString(),
             $"Deleted the schedule of {targetName} ({ScheduleRules.Describe(schedule.Timing)}).");
@@ -162,14 +162,13 @@ public sealed class ScheduleService(
     }
 
     /// <summary>The target's name; the tenant filter makes another organization's client or domain "not found".</summary>
-    private static async Task<string> TargetNameAsync(AppDbContext db, ScheduleInput input, CancellationToken cancellationToken)
+    private static async Task<string> TargetNameAsync(AppDbContext db, Guid? clientId, Guid? domainId, CancellationToken cancellationToken)
     {
-        if (input.ClientId is { } clientId)
+        if (clientId is not null)
         {
             return await db.Clients.Where(c => c.Id == clientId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new ValidationFailedException("That client does not exist (it may have been deleted).");
         }
-        var domainId = input.DomainId;
         return await db.Domains.Where(d => d.Id == domainId).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ValidationFailedException("That domain does not exist (it may have been deleted).");
     }
