@@ -8,6 +8,7 @@ using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
 using ComplianceLayer.Web.Features.Privacy;
 using ComplianceLayer.Web.Features.Scans;
+using ComplianceLayer.Web.Features.Schedules;
 
 namespace ComplianceLayer.Web.Features;
 
@@ -40,6 +41,9 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<DomainService>();
         builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddSingleton<ApiRequestLogRetention>();
+        builder.Services.AddScoped<ScheduleTriggers>();
+        builder.Services.AddScoped<ScheduleService>();
+        builder.Services.AddScoped<ScheduledScans>();
         return builder;
     }
 }

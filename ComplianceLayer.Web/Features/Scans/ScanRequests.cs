@@ -33,7 +33,7 @@ public sealed class ScanRequests(
     public async Task<ScanRequestResult> RequestAsync(Guid domainId, CancellationToken cancellationToken)
     {
         var member = await currentMember.RequireAsync(Capability.RunScans, cancellationToken);
-        return await RequestCoreAsync(domainId, ScanTrigger.Manual, member.UserId, null, cancellationToken);
+        return await RequestCoreAsync(domainId, ScanTrigger.Manual, member.UserId, null, TimeSpan.Zero, cancellationToken);
     }
 
     /// <summary>Scans every domain of a client (each de-duplicated as a single request would be).</summary>
@@ -52,7 +52,7 @@ public sealed class ScanRequests(
         var queued = 0;
         foreach (var domainId in domainIds)
         {
-            var result = await RequestCoreAsync(domainId, ScanTrigger.Manual, member.UserId, null, cancellationToken);
+            var result = await RequestCoreAsync(domainId, ScanTrigger.Manual, member.UserId, null, TimeSpan.Zero, cancellationToken);
             queued += result.Created ? 1 : 0;
         }
         return new ClientScanRequest(domainIds.Count, queued);
@@ -60,14 +60,22 @@ public sealed class ScanRequests(
 
     /// <summary>A scan asked for by the system (a schedule) or an API key, for an organization set explicitly.</summary>
     public Task<ScanRequestResult> RequestForOrganizationAsync(
-        Guid organizationId, Guid domainId, ScanTrigger trigger, Guid? apiKeyId, CancellationToken cancellationToken)
+        Guid organizationId, Guid domainId, ScanTrigger trigger, Guid? apiKeyId, CancellationToken cancellationToken) =>
+        RequestForOrganizationAsync(organizationId, domainId, trigger, apiKeyId, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// As above, but the new scan's job starts only after <paramref name="delay"/> (schedules spread their domains so
+    /// that a large client does not start all its scans in the same second). The scan is <c>queued</c> meanwhile.
+    /// </summary>
+    public Task<ScanRequestResult> RequestForOrganizationAsync(
+        Guid organizationId, Guid domainId, ScanTrigger trigger, Guid? apiKeyId, TimeSpan delay, CancellationToken cancellationToken)
     {
         tenant.Set(organizationId);
-        return RequestCoreAsync(domainId, trigger, null, apiKeyId, cancellationToken);
+        return RequestCoreAsync(domainId, trigger, null, apiKeyId, delay, cancellationToken);
     }
 
     private async Task<ScanRequestResult> RequestCoreAsync(
-        Guid domainId, ScanTrigger trigger, string? userId, Guid? apiKeyId, CancellationToken cancellationToken)
+        Guid domainId, ScanTrigger trigger, string? userId, Guid? apiKeyId, TimeSpan delay, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var domainExists = await db.Domains.AnyAsync(d => d.Id == domainId, cancellationToken);
@@ -105,7 +113,7 @@ public sealed class ScanRequests(
             }
             throw;
         }
-        await dispatcher.EnqueueAsync(scan.Id, TimeSpan.Zero, cancellationToken);
+        await dispatcher.EnqueueAsync(scan.Id, delay, cancellationToken);
         return new ScanRequestResult(scan, true);
     }
 

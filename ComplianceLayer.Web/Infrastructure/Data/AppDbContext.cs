@@ -5,6 +5,7 @@ using ComplianceLayer.Domain.Domains;
 using ComplianceLayer.Domain.Findings;
 using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Domain.Scans;
+using ComplianceLayer.Domain.Schedules;
 using ComplianceLayer.Domain.Tenancy;
 using ComplianceLayer.Web.Infrastructure.Data.Configurations;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
@@ -29,6 +30,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<MonitoredDomain> Domains => Set<MonitoredDomain>();
     public DbSet<Scan> Scans => Set<Scan>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<ScanSchedule> ScanSchedules => Set<ScanSchedule>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ApiRequestLog> ApiRequestLogs => Set<ApiRequestLog>();
@@ -48,6 +50,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         builder.ApplyConfiguration(new AuditEventConfiguration());
         builder.ApplyConfiguration(new ApiKeyConfiguration());
         builder.ApplyConfiguration(new ApiRequestLogConfiguration());
+        builder.ApplyConfiguration(new ScanScheduleConfiguration());
 
         // Every tenant-owned entity is listed here; a test fails if one is missing.
         FilterByTenant<Membership>(builder);
@@ -59,6 +62,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         FilterByTenant<AuditEvent>(builder);
         FilterByTenant<ApiKey>(builder);
         FilterByTenant<ApiRequestLog>(builder);
+        FilterByTenant<ScanSchedule>(builder);
     }
 
     private void FilterByTenant<T>(ModelBuilder builder) where T : class, ITenantOwned =>

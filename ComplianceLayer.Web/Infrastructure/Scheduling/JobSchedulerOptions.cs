@@ -25,4 +25,15 @@ public sealed class JobSchedulerOptions
     /// <summary>How long a scan waits before it asks again when its organization is at its cap.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan OrganizationCapRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The longest a schedule spreads its domains' scans over when it fires (they start
+    /// <see cref="ScheduleJitterPerDomain"/> apart, up to this window), so 500 domains do not start in the same second.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "06:00:00")]
+    public TimeSpan ScheduleJitterWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The spacing between the scans of one schedule's domains, until <see cref="ScheduleJitterWindow"/> is filled.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ScheduleJitterPerDomain { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,5 +1,6 @@
 using ComplianceLayer.Web.Features.Privacy;
 using ComplianceLayer.Web.Features.Scans;
+using ComplianceLayer.Web.Features.Schedules;
 using Quartz;
 
 namespace ComplianceLayer.Web.Infrastructure.Scheduling;
@@ -20,6 +21,7 @@ public static class SchedulingServiceCollectionExtensions
             q.AddJob<ScanSweeperJob>(j => j.WithIdentity(ScanSweeperJob.Key).StoreDurably());
             q.AddTrigger(t => t.WithIdentity("scan-sweeper-every-minute", "maintenance").ForJob(ScanSweeperJob.Key)
                 .WithCronSchedule("0 * * * * ?"));
+            q.AddJob<ScheduledScanJob>(j => j.WithIdentity(ScheduledScanJob.Key).StoreDurably());
             q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably());
             q.AddTrigger(t => t.WithIdentity("retention-daily", "maintenance").ForJob(RetentionJob.Key)
                 .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
