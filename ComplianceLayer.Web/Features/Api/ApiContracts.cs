@@ -76,14 +76,17 @@ public static class ApiValues
         _ => "api",
     };
 
-    /// <summary>The stored report (jsonb text) as a JSON value, embedded as is rather than as a string.</summary>
+    /// <summary>
+    /// The stored report as a JSON value (embedded, not a string), re-serialised so that its fields come in the API
+    /// documentation's order rather than jsonb's storage order.
+    /// </summary>
     public static JsonElement? Report(string? reportJson)
     {
         if (reportJson is null)
         {
             return null;
         }
-        using var document = JsonDocument.Parse(reportJson);
+        using var document = JsonDocument.Parse(ComplianceLayer.Web.Features.Scans.StoredReport.ToContractJson(reportJson));
         return document.RootElement.Clone();
     }
 }
