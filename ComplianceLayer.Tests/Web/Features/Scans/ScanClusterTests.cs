@@ -84,13 +84,11 @@ public sealed class ScanClusterTests(WebAppFixture app) : IClassFixture<WebAppFi
     }
 
     [Fact]
-    public async Task TwoNodes_TwentyRequestedScans_EachRunsExactlyOnce()
+    public async Task TwoAppProcesses_TwentyRequestedScans_EachRunsExactlyOnce()
     {
         var (owner, domainIds) = await ArrangeAsync(20, "127.80.0.1");
-        await using var nodeA = new AppFactory(app.ConnectionString, NodeSettings().ToDictionary(k => k.Key, k => (string?)k.Value));
-        await using var nodeB = new AppFactory(app.ConnectionString, NodeSettings().ToDictionary(k => k.Key, k => (string?)k.Value));
-        _ = nodeA.Services;
-        _ = nodeB.Services;
+        await using var nodeA = AppProcess.Start(app.ConnectionString, NodeSettings());
+        await using var nodeB = AppProcess.Start(app.ConnectionString, NodeSettings());
 
         await using (var scope = app.ScopeFor(owner))
         {
@@ -107,6 +105,8 @@ public sealed class ScanClusterTests(WebAppFixture app) : IClassFixture<WebAppFi
         Assert.Equal(20, scans.Select(s => s.DomainId).Distinct().Count());
         // Which node ran what is up to the cluster; both are allowed to, neither is required to.
         Assert.All(scans, s => Assert.False(string.IsNullOrEmpty(s.RunBy)));
+        Assert.False(nodeA.HasExited, nodeA.Output);
+        Assert.False(nodeB.HasExited, nodeB.Output);
     }
 
     [Fact]
