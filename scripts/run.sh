@@ -13,5 +13,5 @@ dotnet "$WEB" migrate "${CONTENT[@]}" | tail -1
 dotnet "$WEB" seed-demo "${CONTENT[@]}"
 URL="${CL_URL:-http://127.0.0.1:5080}"
 # Quiet start-up logs so that the last line printed is the URL (printed by the app once it accepts requests).
-exec env "Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning" Hosting__PrintUrl=true \
+exec env "Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning" Logging__LogLevel__Quartz=Error Hosting__PrintUrl=true \
   dotnet "$WEB" --urls "$URL" "${CONTENT[@]}"
