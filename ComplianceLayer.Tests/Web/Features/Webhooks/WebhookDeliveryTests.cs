@@ -173,6 +173,33 @@ public sealed class WebhookDeliveryTests(WebhookDeliveryAppFixture app) : IClass
     }
 
     [Fact]
+    public async Task HttpsReceiver_WithAnUntrustedCertificate_GetsNothing()
+    {
+        using var certificate = TestCertificates.Leaf(["untrusted-hook.example.com"], selfSigned: true);
+        var received = new ConcurrentQueue<TestHttpRequest>();
+        await using var receiver = new LoopbackHttpServer(r =>
+        {
+            received.Enqueue(r);
+            return TestHttpResponse.Text("ok");
+        }, certificate: certificate);
+        app.Dns.AddA("untrusted-hook.example.com", "127.0.0.1");
+        var owner = await app.NewOwnerAsync("Webhook TLS");
+        var webhook = await RegisterAsync(owner, new Uri($"https://untrusted-hook.example.com:{receiver.Port}/hook"), WebhookEvents.ScanCompleted);
+        Guid deliveryId;
+        await using (var scope = app.ScopeFor(owner))
+        {
+            deliveryId = await scope.ServiceProvider.GetRequiredService<WebhookService>().SendTestAsync(webhook.Endpoint.Id, CancellationToken.None);
+        }
+
+        var delivery = await WaitForAsync(async () => await app.QueryAsync(owner.Org, db => db.WebhookDeliveries.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Id == deliveryId && d.Attempt >= 1 && d.LastError != null)), TimeSpan.FromSeconds(20), "the first attempt");
+
+        Assert.Contains("not trusted", delivery.LastError, StringComparison.Ordinal);
+        Assert.Null(delivery.LastStatusCode);
+        Assert.Empty(received);
+    }
+
+    [Fact]
     public async Task Receiver_AlwaysFailing_IsRetriedWithGrowingDelaysAndLogsTheStatusCode()
     {
         var received = new ConcurrentQueue<DateTime>();

@@ -1,4 +1,5 @@
 using ComplianceLayer.Tests.Fixtures;
+using ComplianceLayer.Tests.Scanning.Net;
 
 namespace ComplianceLayer.Tests.Web.Features.Webhooks;
 
@@ -17,9 +18,19 @@ public sealed class WebhookDeliveryAppFixture : ScanningAppFixture
 /// <summary>The production rules: private networks refused, https only; no scheduler.</summary>
 public sealed class WebhookGuardedAppFixture : WebAppFixture
 {
+    public LoopbackDnsServer Dns { get; } = new();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Dns.Dispose();
+    }
+
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Quartz:Enabled"] = "false",
+        ["Scanning:DnsServers:0"] = Dns.ServerSetting,
+        ["Scanning:DnsTimeout"] = "00:00:01",
         ["Scanning:AllowPrivateNetworks"] = "false",
         ["Webhooks:AllowHttp"] = "false",
     };

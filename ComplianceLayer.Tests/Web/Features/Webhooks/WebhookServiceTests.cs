@@ -40,6 +40,41 @@ public sealed class WebhookServiceTests(WebhookGuardedAppFixture app) : IClassFi
         Assert.Empty(await app.QueryAsync(owner.Org, db => db.WebhookEndpoints.ToListAsync()));
     }
 
+    [Fact]
+    public async Task Create_NameResolvingToAPrivateAddress_IsRefused()
+    {
+        app.Dns.AddA("loopback-hook.example.com", "127.0.0.1");
+        // A name with one public and one private address is refused as a whole.
+        app.Dns.AddA("mixed-hook.example.com", "1.1.1.1").AddA("mixed-hook.example.com", "10.0.0.5");
+        app.Dns.AddA("public-hook.example.com", "1.1.1.1");
+        var owner = await app.NewOwnerAsync();
+
+        var loopback = await Assert.ThrowsAsync<ValidationFailedException>(() => CreateAsync(owner, "https://loopback-hook.example.com/hook"));
+        var mixed = await Assert.ThrowsAsync<ValidationFailedException>(() => CreateAsync(owner, "https://mixed-hook.example.com/hook"));
+        var unresolvable = await Assert.ThrowsAsync<ValidationFailedException>(() => CreateAsync(owner, "https://nowhere-hook.example.com/hook"));
+        var allowed = await CreateAsync(owner, "https://public-hook.example.com/hook");
+
+        Assert.Contains("not an allowed webhook target", loopback.Message, StringComparison.Ordinal);
+        Assert.Contains("not an allowed webhook target", mixed.Message, StringComparison.Ordinal);
+        Assert.Contains("does not resolve", unresolvable.Message, StringComparison.Ordinal);
+        Assert.Equal("https://public-hook.example.com/hook", Assert.Single(await AsAsync(owner, s => s.ListAsync(CancellationToken.None))).Url);
+        Assert.Equal(allowed.Endpoint.Id, Assert.Single(await AsAsync(owner, s => s.ListAsync(CancellationToken.None))).Id);
+    }
+
+    [Fact]
+    public void Backoff_DoublesFromTheBaseDelayUpToTheCap()
+    {
+        var options = new WebhookOptions { RetryBaseDelay = TimeSpan.FromSeconds(30), MaxRetryDelay = TimeSpan.FromHours(1) };
+
+        Assert.Equal(TimeSpan.FromSeconds(30), options.DelayAfter(1));
+        Assert.Equal(TimeSpan.FromSeconds(60), options.DelayAfter(2));
+        Assert.Equal(TimeSpan.FromSeconds(240), options.DelayAfter(4));
+        Assert.Equal(TimeSpan.FromHours(1), options.DelayAfter(8));
+        Assert.Equal(TimeSpan.FromHours(1), options.DelayAfter(500));
+        Assert.Equal(TimeSpan.FromHours(24), new WebhookOptions().RetryWindow);
+        Assert.False(new WebhookOptions().AllowHttp);
+    }
+
     [Theory]
     [InlineData("http://1.1.1.1/hook", "https://")]
     [InlineData("ftp://1.1.1.1/hook", "https://")]
