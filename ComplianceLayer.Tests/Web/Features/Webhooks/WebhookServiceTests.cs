@@ -153,6 +153,42 @@ public sealed class WebhookServiceTests(WebhookGuardedAppFixture app) : IClassFi
         Assert.Single(await app.AuditEventsAsync(owner.Org, "webhook.deleted"));
     }
 
+    [Fact]
+    public async Task CancellingAScan_QueuesScanFailedForSubscribedEndpointsOnly()
+    {
+        var owner = await app.NewOwnerAsync("Cancel Webhooks");
+        var failedHook = await CreateAsync(owner);
+        var completedOnly = await AsAsync(owner, s => s.CreateAsync(
+            new WebhookInput("https://1.0.0.1/completed-only", [WebhookEvents.ScanCompleted]), CancellationToken.None));
+        var disabled = await CreateAsync(owner, "https://1.0.0.1/disabled");
+        await AsAsync(owner, s => s.SetEnabledAsync(disabled.Endpoint.Id, false, CancellationToken.None));
+        var scan = await app.QueryAsync(owner.Org, async db =>
+        {
+            var client = new ComplianceLayer.Domain.Clients.Client { Name = "C" };
+            var domain = new ComplianceLayer.Domain.Domains.MonitoredDomain { ClientId = client.Id, Name = "cancel.example.com", DisplayName = "cancel" };
+            var queued = new ComplianceLayer.Domain.Scans.Scan { DomainId = domain.Id, QueuedAt = DateTimeOffset.UtcNow };
+            db.AddRange(client, domain, queued);
+            await db.SaveChangesAsync();
+            return queued;
+        });
+
+        await using (var scope = app.ScopeFor(owner))
+        {
+            await scope.ServiceProvider.GetRequiredService<ComplianceLayer.Web.Features.Scans.ScanCancellation>()
+                .CancelAsync(scan.Id, CancellationToken.None);
+        }
+
+        var delivery = Assert.Single(await app.QueryAsync(owner.Org, db => db.WebhookDeliveries.AsNoTracking().ToListAsync()));
+        Assert.Equal(failedHook.Endpoint.Id, delivery.EndpointId);
+        Assert.NotEqual(completedOnly.Endpoint.Id, delivery.EndpointId);
+        Assert.Equal(WebhookEvents.ScanFailed, delivery.EventType);
+        Assert.Equal(WebhookDeliveryStatus.Pending, delivery.Status);
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(delivery.PayloadJson)!;
+        Assert.Equal(scan.JobId, payload["job_id"]!.GetValue<string>());
+        Assert.Equal("failed", payload["status"]!.GetValue<string>());
+        Assert.StartsWith("cancelled by", payload["failure_reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(OrganizationRole.Technician)]
     [InlineData(OrganizationRole.Viewer)]
