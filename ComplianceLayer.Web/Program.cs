@@ -1,6 +1,7 @@
 using ComplianceLayer.Web.Components;
 using ComplianceLayer.Web.Features;
 using ComplianceLayer.Web.Features.Api;
+using ComplianceLayer.Web.Features.Webhooks;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Email;
 using ComplianceLayer.Web.Infrastructure.Hosting;
@@ -29,6 +30,7 @@ builder.AddEmail();
 builder.AddUserInterface();
 builder.AddFeatures();
 builder.AddApi();
+builder.AddWebhooks();
 builder.AddScheduling();
 
 var app = builder.Build();

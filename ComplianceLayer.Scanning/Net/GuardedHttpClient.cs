@@ -78,7 +78,7 @@ public sealed class GuardedHttpClient : IDisposable
             {
                 var host = url.IdnHost.Trim('[', ']');
                 var target = await _connector.ResolveAndCheckAsync(host, token).ConfigureAwait(false);
-                var pinned = new PinnedTarget(host, target, url.Scheme == Uri.UriSchemeHttps);
+                var pinned = new PinnedTarget(host, target, url.Scheme == Uri.UriSchemeHttps) { RequireTrustedCertificate = request.RequireTrustedCertificate };
                 using var message = CreateMessage(request, method, url, pinned);
                 using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
@@ -174,6 +174,12 @@ public sealed class GuardedHttpClient : IDisposable
             }
         }
 
+        if (request.Content is { } content)
+        {
+            message.Content = new ReadOnlyMemoryContent(content);
+            message.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(request.ContentType);
+        }
+
         message.Options.Set(PinnedTargetKey, pinned);
         return message;
     }
@@ -206,6 +212,12 @@ public sealed class GuardedHttpClient : IDisposable
             {
                 await ssl.DisposeAsync().ConfigureAwait(false);
                 throw new HttpRequestException($"TLS handshake with {pinned.Host}:{context.DnsEndPoint.Port} failed: {result.Error}");
+            }
+
+            if (pinned.RequireTrustedCertificate && result.PolicyErrors != SslPolicyErrors.None)
+            {
+                await ssl.DisposeAsync().ConfigureAwait(false);
+                throw new HttpRequestException($"The certificate of {pinned.Host}:{context.DnsEndPoint.Port} is not trusted ({result.PolicyErrors}); nothing was sent.");
             }
 
             return ssl;
@@ -277,6 +289,8 @@ public sealed class GuardedHttpClient : IDisposable
         public bool UseTls { get; } = useTls;
 
         public TlsHandshakeResult? Tls { get; set; }
+
+        public bool RequireTrustedCertificate { get; init; }
 
         public string Host { get; } = host;
 

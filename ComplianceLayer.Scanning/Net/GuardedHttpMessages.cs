@@ -24,6 +24,18 @@ public sealed record GuardedHttpRequest(Uri Url)
 
     /// <summary>False to skip the final body (e.g. when only headers matter).</summary>
     public bool ReadBody { get; init; } = true;
+
+    /// <summary>A request body (e.g. a webhook's JSON), sent as is with <see cref="ContentType"/>.</summary>
+    public ReadOnlyMemory<byte>? Content { get; init; }
+
+    /// <summary>The media type of <see cref="Content"/>.</summary>
+    public string ContentType { get; init; } = "application/json";
+
+    /// <summary>
+    /// Refuse to send over TLS unless the certificate is trusted and matches the host (webhooks: the signed body must
+    /// not go to an impostor). Scan modules leave it off and read the certificate problems from the response instead.
+    /// </summary>
+    public bool RequireTrustedCertificate { get; init; }
 }
 
 /// <summary>A redirect response that was followed.</summary>

@@ -7,7 +7,7 @@ using System.Text;
 
 namespace ComplianceLayer.Tests.Scanning.Net;
 
-public sealed record TestHttpRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, IPEndPoint LocalEndPoint);
+public sealed record TestHttpRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, IPEndPoint LocalEndPoint, byte[]? Body = null);
 
 public sealed record TestHttpResponse(int Status, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
 {
@@ -154,7 +154,40 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
             headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
         }
 
-        return new TestHttpRequest(requestLine[0], requestLine[1], headers, local);
+        // A body announced by Content-Length (webhook POSTs): what came with the head, then the rest.
+        byte[]? body = null;
+        if (headers.TryGetValue("Content-Length", out var lengthText) && int.TryParse(lengthText, out var length) && length > 0)
+        {
+            var headLength = HeadLength(buffer);
+            var received = buffer.Skip(headLength).ToList();
+            while (received.Count < length)
+            {
+                var read = await stream.ReadAsync(chunk, _stop.Token);
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                received.AddRange(chunk.AsSpan(0, read).ToArray());
+            }
+
+            body = [.. received.Take(length)];
+        }
+
+        return new TestHttpRequest(requestLine[0], requestLine[1], headers, local, body);
+    }
+
+    private static int HeadLength(List<byte> buffer)
+    {
+        for (var i = 3; i < buffer.Count; i++)
+        {
+            if (buffer[i - 3] == '\r' && buffer[i - 2] == '\n' && buffer[i - 1] == '\r' && buffer[i] == '\n')
+            {
+                return i + 1;
+            }
+        }
+
+        return buffer.Count;
     }
 
     private static bool EndsHead(List<byte> buffer)

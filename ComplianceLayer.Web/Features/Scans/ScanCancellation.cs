@@ -1,6 +1,8 @@
 using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Domain.Scans;
+using ComplianceLayer.Domain.Webhooks;
 using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Webhooks;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -9,14 +11,17 @@ namespace ComplianceLayer.Web.Features.Scans;
 
 /// <summary>
 /// Cancels a queued or running scan. The API's lifecycle has no "cancelled" state, so a cancelled scan is failed with
-/// a reason that says who cancelled it; a job still running it discards its result when it sees the scan is no longer running.
+/// a reason that says who cancelled it (and scan.failed webhooks are sent); a job still running it discards its result when it sees
+/// the scan is no longer running.
 /// </summary>
 public sealed class ScanCancellation(
     CurrentMember currentMember,
     IDbContextFactory<AppDbContext> dbFactory,
     AuditLog audit,
     ScanProgressBroadcaster progress,
-    TimeProvider time)
+    WebhookDispatcher webhooks,
+    TimeProvider time,
+    ILogger<ScanCancellation> logger)
 {
     public async Task CancelAsync(Guid scanId, CancellationToken cancellationToken)
     {
@@ -32,5 +37,14 @@ public sealed class ScanCancellation(
         audit.Record(db, member, "scan.cancelled", "scan", scan.JobId, $"Cancelled scan {scan.JobId}.");
         await db.SaveChangesAsync(cancellationToken);
         await progress.PublishAsync(new ScanProgressEvent(scan.OrganizationId, scan.Id, scan.DomainId, ScanStatus.Failed));
+        // A cancelled scan is a failed job to API clients: tell the webhooks too.
+        try
+        {
+            await webhooks.EnqueueForScanAsync(scan.JobId, WebhookEvents.ScanFailed, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not queue webhooks for cancelled scan {JobId}", scan.JobId);
+        }
     }
 }

@@ -2,6 +2,8 @@ using ComplianceLayer.Domain.Findings;
 using ComplianceLayer.Domain.Reports;
 using ComplianceLayer.Domain.Scans;
 using ComplianceLayer.Scanning;
+using ComplianceLayer.Domain.Webhooks;
+using ComplianceLayer.Web.Features.Webhooks;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Scheduling;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
@@ -26,6 +28,7 @@ public sealed class ScanExecution(
     TenantContext tenant,
     ScanEngine engine,
     ScanProgressBroadcaster progress,
+    WebhookDispatcher webhooks,
     IOptions<JobSchedulerOptions> options,
     TimeProvider time,
     ILogger<ScanExecution> logger)
@@ -123,6 +126,17 @@ public sealed class ScanExecution(
         }
         await db.SaveChangesAsync(cancellationToken);
         await progress.PublishAsync(new ScanProgressEvent(scan.OrganizationId, scan.Id, scan.DomainId, scan.Status, Score: scan.Score, Grade: scan.Grade));
+        // After the commit: a receiver that calls GET /v1/scan/jobs/{job_id} at once sees what the payload says.
+        try
+        {
+            await webhooks.EnqueueForScanAsync(scan.JobId,
+                scan.Status == ScanStatus.Completed ? WebhookEvents.ScanCompleted : WebhookEvents.ScanFailed, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The scan's outcome is recorded; a webhook problem must not turn it into a crash or a re-run.
+            logger.LogError(ex, "Could not queue webhooks for scan {JobId}", scan.JobId);
+        }
     }
 
     /// <summary>Puts a scan interrupted by a shutdown back in the queue, so that no scan is lost.</summary>

@@ -7,6 +7,7 @@ using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Domain.Scans;
 using ComplianceLayer.Domain.Schedules;
 using ComplianceLayer.Domain.Tenancy;
+using ComplianceLayer.Domain.Webhooks;
 using ComplianceLayer.Web.Infrastructure.Data.Configurations;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -34,6 +35,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ApiRequestLog> ApiRequestLogs => Set<ApiRequestLog>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -51,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         builder.ApplyConfiguration(new ApiKeyConfiguration());
         builder.ApplyConfiguration(new ApiRequestLogConfiguration());
         builder.ApplyConfiguration(new ScanScheduleConfiguration());
+        builder.ApplyConfiguration(new WebhookEndpointConfiguration());
+        builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
 
         // Every tenant-owned entity is listed here; a test fails if one is missing.
         FilterByTenant<Membership>(builder);
@@ -63,6 +68,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         FilterByTenant<ApiKey>(builder);
         FilterByTenant<ApiRequestLog>(builder);
         FilterByTenant<ScanSchedule>(builder);
+        FilterByTenant<WebhookEndpoint>(builder);
+        FilterByTenant<WebhookDelivery>(builder);
     }
 
     private void FilterByTenant<T>(ModelBuilder builder) where T : class, ITenantOwned =>

@@ -1,6 +1,7 @@
 using ComplianceLayer.Web.Features.Privacy;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Features.Schedules;
+using ComplianceLayer.Web.Features.Webhooks;
 using Quartz;
 
 namespace ComplianceLayer.Web.Infrastructure.Scheduling;
@@ -22,6 +23,7 @@ public static class SchedulingServiceCollectionExtensions
             q.AddTrigger(t => t.WithIdentity("scan-sweeper-every-minute", "maintenance").ForJob(ScanSweeperJob.Key)
                 .WithCronSchedule("0 * * * * ?"));
             q.AddJob<ScheduledScanJob>(j => j.WithIdentity(ScheduledScanJob.Key).StoreDurably());
+            q.AddJob<WebhookDeliveryJob>(j => j.WithIdentity(WebhookDeliveryJob.Key).StoreDurably().RequestRecovery());
             q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably());
             q.AddTrigger(t => t.WithIdentity("retention-daily", "maintenance").ForJob(RetentionJob.Key)
                 .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
