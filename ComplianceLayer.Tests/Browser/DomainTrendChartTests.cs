@@ -1,5 +1,8 @@
 using ComplianceLayer.Tests.Fixtures;
 using ComplianceLayer.Tests.Web.Features.Reports;
+using ComplianceLayer.Domain.Scans;
+using ComplianceLayer.Web.Features.Scans;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ComplianceLayer.Tests.Browser;
@@ -8,7 +11,7 @@ namespace ComplianceLayer.Tests.Browser;
 public sealed class DomainTrendChartTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
 {
     [Fact]
-    public async Task DomainPage_ShowsTheScoreTrendChart_WithOnePointPerCompletedScan()
+    public async Task DomainPage_ShowsTheScoreTrendChart_WithOnePointPerCompletedScan_AndUpdatesItWhenAScanCompletes()
     {
         var owner = await app.CreateUserAsync($"trend-{Guid.NewGuid():N}@trend.example", "Trend MSP");
         var now = DateTimeOffset.UtcNow;
@@ -30,6 +33,15 @@ public sealed class DomainTrendChartTests(BrowserAppFixture app) : IClassFixture
             await Assertions.Expect(chart.Locator(".apexcharts-legend-series")).ToHaveCountAsync(9);
             await Assertions.Expect(page.Locator("#score-trend [data-testid=chart-data] tbody tr")).ToHaveCountAsync(3);
             await BrowserAppFixture.ScreenshotAsync(page, "domain-trend");
+
+            // A scan completes while the page is open: the same chart gains a point, without navigation.
+            var scanId = (await app.AddCompletedScansAsync(owner.Org, domainId, "trend.example.com", [DateTimeOffset.UtcNow], firstIndex: 3)).Single();
+            app.Services.GetRequiredService<ScanProgressHub>().Publish(new ScanProgressEvent(owner.Org, scanId, domainId, ScanStatus.Completed));
+            await Assertions.Expect(chart.Locator(".apexcharts-series[seriesName='Overall'] .apexcharts-series-markers .apexcharts-marker")).ToHaveCountAsync(4);
+            await Assertions.Expect(chart.Locator(".apexcharts-svg")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#score-trend [data-testid=chart-data] tbody tr")).ToHaveCountAsync(4);
+            Assert.Equal($"{app.BaseUrl}/domains/{domainId}", page.Url);
+            await BrowserAppFixture.ScreenshotAsync(page, "domain-trend-updated");
 
             await page.GotoAsync($"{app.BaseUrl}/domains/{single}");
             await BrowserAppFixture.WaitForInteractiveAsync(page);

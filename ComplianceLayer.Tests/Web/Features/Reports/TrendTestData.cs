@@ -23,17 +23,34 @@ internal static class TrendTestData
             var client = new Client { Name = $"Client of {name}" };
             var domain = new MonitoredDomain { ClientId = client.Id, Name = name, DisplayName = name };
             db.AddRange(client, domain);
-            for (var i = 0; i < finishedAt.Count; i++)
+            await db.SaveChangesAsync();
+            await app.AddCompletedScansAsync(organizationId, domain.Id, name, finishedAt);
+            return domain.Id;
+        }
+    }
+
+    /// <summary>Adds one completed scan per finish time to a domain; returns the scan ids.</summary>
+    public static async Task<List<Guid>> AddCompletedScansAsync(this WebAppFixture app, Guid organizationId, Guid domainId, string name,
+        IReadOnlyList<DateTimeOffset> finishedAt, int firstIndex = 0)
+    {
+        var (scope, db) = await app.DbForTenantAsync(organizationId);
+        await using (scope)
+        await using (db)
+        {
+            var ids = new List<Guid>();
+            for (var i = firstIndex; i < firstIndex + finishedAt.Count; i++)
             {
-                var scan = new Scan { DomainId = domain.Id, QueuedAt = finishedAt[i].AddMinutes(-2) };
-                var report = Report(name, scan.ReportId, finishedAt[i], i);
-                scan.MarkRunning(finishedAt[i].AddMinutes(-1));
+                var at = finishedAt[i - firstIndex];
+                var scan = new Scan { DomainId = domainId, QueuedAt = at.AddMinutes(-2) };
+                var report = Report(name, scan.ReportId, at, i);
+                scan.MarkRunning(at.AddMinutes(-1));
                 scan.Complete(report.Score, ReportJson.ValueOf(report.Grade), ReportJson.ValueOf(report.RiskLevel),
-                    report.AlgorithmVersion, ReportJson.Serialize(report), finishedAt[i]);
+                    report.AlgorithmVersion, ReportJson.Serialize(report), at);
                 db.Scans.Add(scan);
+                ids.Add(scan.Id);
             }
             await db.SaveChangesAsync();
-            return domain.Id;
+            return ids;
         }
     }
 
