@@ -33,6 +33,7 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<ScanCancellation>();
         builder.Services.AddScoped<ScanSweeper>();
         builder.Services.AddScoped<ComplianceLayer.Web.Features.Reports.DomainReportQueries>();
+        builder.Services.AddScoped<ComplianceLayer.Web.Features.Reports.DomainTrendQueries>();
         builder.Services.AddSingleton<ScanHistoryRetention>();
         builder.Services.AddScoped<MemberService>();
         builder.Services.AddScoped<InvitationAcceptance>();

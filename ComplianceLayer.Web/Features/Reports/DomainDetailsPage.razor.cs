@@ -1,5 +1,7 @@
 using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Domain.Scans;
+using ComplianceLayer.Domain.Scoring;
+using ComplianceLayer.Web.Components.Charts;
 using ComplianceLayer.Web.Components.Common;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
@@ -11,6 +13,8 @@ namespace ComplianceLayer.Web.Features.Reports;
 public sealed partial class DomainDetailsPage
 {
     private DomainOverview? _overview;
+    private DomainTrend? _trend;
+    private IReadOnlyList<ChartSeries> _trendSeries = [];
     private bool _loading = true;
     private bool _canScan;
     private IDisposable? _subscription;
@@ -21,6 +25,7 @@ public sealed partial class DomainDetailsPage
     public Guid DomainId { get; set; }
 
     [Inject] private DomainReportQueries Queries { get; set; } = default!;
+    [Inject] private DomainTrendQueries TrendQueries { get; set; } = default!;
     [Inject] private ScanRequests ScanRequests { get; set; } = default!;
     [Inject] private ScanProgressHub Progress { get; set; } = default!;
     [Inject] private CurrentMember CurrentMember { get; set; } = default!;
@@ -42,6 +47,12 @@ public sealed partial class DomainDetailsPage
     private async Task LoadAsync()
     {
         await UiErrors.TryAsync(Snackbar, async () => _overview = await Queries.GetAsync(DomainId, CancellationToken.None));
+        _trend = null;
+        if (_overview?.LatestReport is not null)
+        {
+            await UiErrors.TryAsync(Snackbar, async () => _trend = await TrendQueries.GetAsync(DomainId, cancellationToken: CancellationToken.None));
+        }
+        _trendSeries = _trend is null ? [] : TrendSeries(_trend);
         _breadcrumbs = _overview is null ? [] :
         [
             new("Clients", "clients"),
@@ -84,6 +95,18 @@ public sealed partial class DomainDetailsPage
             _modules.Clear();
             await LoadAsync();
         }
+    }
+
+    /// <summary>The overall score, then one series per module (the legend toggles them).</summary>
+    internal static IReadOnlyList<ChartSeries> TrendSeries(DomainTrend trend)
+    {
+        var series = new List<ChartSeries>
+        {
+            new("Overall", trend.Points.Select(p => new ChartPoint(p.FinishedAt, p.Score)).ToList()),
+        };
+        series.AddRange(trend.Modules.Select(module => new ChartSeries(ScoringPolicy.TryGetModule(module, out var definition) ? definition.Name : module,
+            trend.Points.Select(p => new ChartPoint(p.FinishedAt, p.ModuleScores.GetValueOrDefault(module))).ToList())));
+        return series;
     }
 
     public void Dispose() => _subscription?.Dispose();
