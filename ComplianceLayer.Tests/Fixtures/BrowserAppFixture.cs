@@ -14,16 +14,8 @@ public sealed class BrowserAppFixture : WebAppFixture
     /// <summary>The scanner's DNS in browser tests: names resolve only here (to loopback addresses).</summary>
     public ComplianceLayer.Tests.Scanning.Net.LoopbackDnsServer Dns { get; } = new();
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Scanning:DnsServers:0"] = Dns.ServerSetting,
-        ["Scanning:AllowPrivateNetworks"] = "true",
-        ["Scanning:DnsTimeout"] = "00:00:01",
-        ["Scanning:ConnectTimeout"] = "00:00:01",
-        ["Scanning:PortProbeTimeout"] = "00:00:00.500",
-        ["Quartz:MaxConcurrency"] = "2",
-        ["Quartz:ClusterCheckinInterval"] = "00:00:02",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        LoopbackScannerSettings.For(Dns, ("Quartz:MaxConcurrency", "2"));
 
     private IPlaywright? _playwright;
 

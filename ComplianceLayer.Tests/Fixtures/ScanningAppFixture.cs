@@ -7,18 +7,10 @@ public class ScanningAppFixture : WebAppFixture
 {
     public LoopbackDnsServer Dns { get; } = new();
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Scanning:DnsServers:0"] = Dns.ServerSetting,
-        ["Scanning:AllowPrivateNetworks"] = "true",
-        ["Scanning:DnsTimeout"] = "00:00:01",
-        ["Scanning:ConnectTimeout"] = "00:00:01",
-        ["Scanning:RequestTimeout"] = "00:00:03",
-        ["Scanning:PortProbeTimeout"] = "00:00:00.500",
-        ["Scanning:ModuleTimeout"] = "00:00:20",
-        ["Quartz:MaxConcurrency"] = "4",
-        ["Quartz:ClusterCheckinInterval"] = "00:00:02",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings => LoopbackScannerSettings.For(Dns,
+        ("Scanning:RequestTimeout", "00:00:03"),
+        ("Scanning:ModuleTimeout", "00:00:20"),
+        ("Quartz:MaxConcurrency", "4"));
 
     public override async Task DisposeAsync()
     {

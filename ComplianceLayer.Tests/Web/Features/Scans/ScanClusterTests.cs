@@ -19,21 +19,15 @@ public sealed class ScanClusterTests(WebAppFixture app) : IClassFixture<WebAppFi
 
     public void Dispose() => _dns.Dispose();
 
-    private Dictionary<string, string> NodeSettings(int httpsPort = 443) => new()
-    {
-        ["Scanning:DnsServers:0"] = _dns.ServerSetting,
-        ["Scanning:AllowPrivateNetworks"] = "true",
-        ["Scanning:DnsTimeout"] = "00:00:01",
-        ["Scanning:ConnectTimeout"] = "00:00:01",
-        ["Scanning:RequestTimeout"] = "00:00:02",
-        ["Scanning:PortProbeTimeout"] = "00:00:00.500",
-        ["Scanning:ModuleTimeout"] = "00:00:08",
-        ["Scanning:HttpsPort"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Quartz:Enabled"] = "true",
-        ["Quartz:MaxConcurrency"] = "4",
-        ["Quartz:ClusterCheckinInterval"] = "00:00:01",
-        ["Quartz:MaxConcurrentScansPerOrganization"] = "8",
-    };
+    private Dictionary<string, string> NodeSettings(int httpsPort = 443) => LoopbackScannerSettings.For(_dns,
+            ("Scanning:RequestTimeout", "00:00:02"),
+            ("Scanning:ModuleTimeout", "00:00:08"),
+            ("Scanning:HttpsPort", httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Quartz:Enabled", "true"),
+            ("Quartz:MaxConcurrency", "4"),
+            ("Quartz:ClusterCheckinInterval", "00:00:01"),
+            ("Quartz:MaxConcurrentScansPerOrganization", "8"))
+        .ToDictionary(s => s.Key, s => s.Value!);
 
     private async Task<(TestMember Owner, List<Guid> DomainIds)> ArrangeAsync(int domains, string address)
     {
