@@ -29,6 +29,10 @@ public sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         builder.HasIndex(s => s.DomainId, "ix_scans_one_active_per_domain").IsUnique()
             .HasFilter("\"Status\" IN ('Queued', 'Running')");
         builder.HasIndex(s => s.DomainId, "ix_scans_domain");
+        // Latest completed scan per domain (dashboard, matrix, history): an index-only walk per domain.
+        builder.HasIndex(s => new { s.DomainId, s.FinishedAt }, "ix_scans_completed_by_domain")
+            .IsDescending(false, true)
+            .HasFilter("\"Status\" = 'Completed'");
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<MonitoredDomain>().WithMany().HasForeignKey(s => s.DomainId).OnDelete(DeleteBehavior.Cascade);
     }

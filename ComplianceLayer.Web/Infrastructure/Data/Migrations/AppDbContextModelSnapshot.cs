@@ -393,15 +393,40 @@ namespace ComplianceLayer.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("CurrentPeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletionRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<DateTimeOffset?>("PastDueSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PlanCode")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StripeCustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StripeSubscriptionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SubscriptionStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -409,6 +434,14 @@ namespace ComplianceLayer.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeletionDueAt");
+
+                    b.HasIndex("StripeCustomerId")
+                        .IsUnique();
+
+                    b.HasIndex("StripeSubscriptionId")
+                        .IsUnique();
 
                     b.ToTable("organizations", (string)null);
                 });
@@ -500,6 +533,10 @@ namespace ComplianceLayer.Web.Infrastructure.Data.Migrations
                     b.HasIndex("OrganizationId", "Status");
 
                     b.HasIndex("OrganizationId", "DomainId", "QueuedAt");
+
+                    b.HasIndex(new[] { "DomainId", "FinishedAt" }, "ix_scans_completed_by_domain")
+                        .IsDescending(false, true)
+                        .HasFilter("\"Status\" = 'Completed'");
 
                     b.HasIndex(new[] { "DomainId" }, "ix_scans_domain");
 
