@@ -7,6 +7,7 @@ using ComplianceLayer.Web.Features.Clients;
 using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
 using ComplianceLayer.Web.Features.Privacy;
+using ComplianceLayer.Web.Features.Reports;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Features.Schedules;
 
@@ -34,6 +35,7 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<ScanSweeper>();
         builder.Services.AddScoped<ComplianceLayer.Web.Features.Reports.DomainReportQueries>();
         builder.Services.AddScoped<ComplianceLayer.Web.Features.Reports.DomainTrendQueries>();
+        builder.Services.AddReports();
         builder.Services.AddSingleton<ScanHistoryRetention>();
         builder.Services.AddScoped<MemberService>();
         builder.Services.AddScoped<InvitationAcceptance>();

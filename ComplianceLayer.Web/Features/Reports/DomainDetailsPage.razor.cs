@@ -1,7 +1,5 @@
 using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Domain.Scans;
-using ComplianceLayer.Domain.Scoring;
-using ComplianceLayer.Web.Components.Charts;
 using ComplianceLayer.Web.Components.Common;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
@@ -14,10 +12,12 @@ public sealed partial class DomainDetailsPage
 {
     private DomainOverview? _overview;
     private DomainTrend? _trend;
-    private IReadOnlyList<ChartSeries> _trendSeries = [];
+    private ReportDiff? _diff;
     private bool _loading = true;
+    private bool _failed;
     private bool _canScan;
     private IDisposable? _subscription;
+    private ScanHistoryTable? _history;
     private List<BreadcrumbItem> _breadcrumbs = [];
     private readonly SortedDictionary<string, int?> _modules = new(StringComparer.Ordinal);
 
@@ -26,10 +26,12 @@ public sealed partial class DomainDetailsPage
 
     [Inject] private DomainReportQueries Queries { get; set; } = default!;
     [Inject] private DomainTrendQueries TrendQueries { get; set; } = default!;
+    [Inject] private ReportDiffQueries DiffQueries { get; set; } = default!;
     [Inject] private ScanRequests ScanRequests { get; set; } = default!;
     [Inject] private ScanProgressHub Progress { get; set; } = default!;
     [Inject] private CurrentMember CurrentMember { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ILogger<DomainDetailsPage> Logger { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -46,13 +48,26 @@ public sealed partial class DomainDetailsPage
 
     private async Task LoadAsync()
     {
-        await UiErrors.TryAsync(Snackbar, async () => _overview = await Queries.GetAsync(DomainId, CancellationToken.None));
-        _trend = null;
-        if (_overview?.LatestReport is not null)
+        try
         {
-            await UiErrors.TryAsync(Snackbar, async () => _trend = await TrendQueries.GetAsync(DomainId, cancellationToken: CancellationToken.None));
+            await UiErrors.TryAsync(Snackbar, async () => _overview = await Queries.GetAsync(DomainId, CancellationToken.None));
+            _trend = null;
+            _diff = null;
+            if (_overview is { LatestReport: not null, LatestJobId: { } latestJobId })
+            {
+                await UiErrors.TryAsync(Snackbar, async () =>
+                {
+                    _trend = await TrendQueries.GetAsync(DomainId, cancellationToken: CancellationToken.None);
+                    _diff = await DiffQueries.SincePreviousAsync(latestJobId, CancellationToken.None);
+                });
+            }
+            _failed = false;
         }
-        _trendSeries = _trend is null ? [] : TrendSeries(_trend);
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or System.Text.Json.JsonException)
+        {
+            Logger.LogError(ex, "Loading domain {DomainId} failed", DomainId);
+            _failed = true;
+        }
         _breadcrumbs = _overview is null ? [] :
         [
             new("Clients", "clients"),
@@ -78,10 +93,11 @@ public sealed partial class DomainDetailsPage
                 _modules.Clear();
                 if (change.Status == ScanStatus.Failed)
                 {
-                    Snackbar.Add("The scan failed; see the scans page for the reason.", Severity.Warning);
+                    Snackbar.Add("The scan failed; the scan history shows the reason.", Severity.Warning);
                 }
             }
             await LoadAsync();
+            await (_history?.ReloadAsync() ?? Task.CompletedTask);
         }
         StateHasChanged();
     }
@@ -94,19 +110,8 @@ public sealed partial class DomainDetailsPage
             Snackbar.Add(result.Created ? $"Scan queued ({result.Scan.JobId})." : $"A scan is already {result.Scan.Status.ToString().ToLowerInvariant()}.", Severity.Info);
             _modules.Clear();
             await LoadAsync();
+            await (_history?.ReloadAsync() ?? Task.CompletedTask);
         }
-    }
-
-    /// <summary>The overall score, then one series per module (the legend toggles them).</summary>
-    internal static IReadOnlyList<ChartSeries> TrendSeries(DomainTrend trend)
-    {
-        var series = new List<ChartSeries>
-        {
-            new("Overall", trend.Points.Select(p => new ChartPoint(p.FinishedAt, p.Score)).ToList()),
-        };
-        series.AddRange(trend.Modules.Select(module => new ChartSeries(ScoringPolicy.TryGetModule(module, out var definition) ? definition.Name : module,
-            trend.Points.Select(p => new ChartPoint(p.FinishedAt, p.ModuleScores.GetValueOrDefault(module))).ToList())));
-        return series;
     }
 
     public void Dispose() => _subscription?.Dispose();
