@@ -42,10 +42,6 @@ public sealed class DomainHistoryQueries(CurrentMember currentMember, IDbContext
         var offset = Math.Max(0, page) * size;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var total = await db.Scans.CountAsync(s => s.DomainId == domainId, cancellationToken);
-        if (total == 0)
-        {
-            return new ScanHistoryPage([], 0);
-        }
         // Raw SQL bypasses the tenant query filter, so the organization is a condition here.
         var rows = await db.Database.SqlQuery<HistoryRow>($"""
             SELECT s."JobId", s."Status", s."Trigger", s."QueuedAt", s."StartedAt", s."FinishedAt", s."FailureReason",
