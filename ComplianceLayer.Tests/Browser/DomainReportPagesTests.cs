@@ -104,6 +104,38 @@ public sealed class DomainReportPagesTests(BrowserAppFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task DomainPage_FullReport_ShowsModuleFactsStatusesEvidenceAndTheChangesSinceTheScanBefore()
+    {
+        var owner = await app.CreateUserAsync($"full-{Guid.NewGuid():N}@report.example", "Full MSP");
+        var now = DateTimeOffset.UtcNow;
+        var domainId = await app.SeedDomainWithScansAsync(owner.Org, "example.com", [now.AddDays(-7)]);
+        await app.AddCompletedScanAsync(owner.Org, domainId, now.AddHours(-1), (reportId, at) =>
+            ReportTestData.Report([ReportTestData.Tls10, ReportTestData.Rdp, ReportTestData.NoHsts, ReportTestData.NoCsp,
+                ReportTestData.Spf, ReportTestData.Dmarc], reportId, at));
+
+        var page = await app.SignInAsync(owner);
+        try
+        {
+            await page.GotoAsync($"{app.BaseUrl}/domains/{domainId}");
+            await BrowserAppFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=module-card][data-module=ssl] [data-testid=module-facts]")).ToContainTextAsync("TLSv1.0, TLSv1.2, TLSv1.3");
+            await Assertions.Expect(page.Locator("[data-testid=module-card][data-module=ports] [data-testid=module-facts]")).ToContainTextAsync("3389 rdp");
+            await Assertions.Expect(page.Locator("[data-testid=module-card][data-module=cookies] [data-testid=module-status]")).ToHaveAttributeAsync("data-status", "error");
+            await Assertions.Expect(page.Locator("[data-testid=issue-list] [data-testid=issue]").First).ToHaveAttributeAsync("data-severity", "critical");
+            await Assertions.Expect(page.Locator("[data-fingerprint='ports.exposed.rdp:3389'] [data-testid=issue-evidence]")).ToHaveTextAsync("TCP 3389 accepted a connection");
+            // Six findings new since the scan a week ago (which had none); the cookies module went from scored to errored.
+            await Assertions.Expect(page.Locator("#new-findings [data-testid=delta-issue]")).ToHaveCountAsync(6);
+            await Assertions.Expect(page.Locator("[data-testid=module-delta][data-module=cookies]")).ToContainTextAsync("—");
+            await BrowserAppFixture.ScreenshotAsync(page, "domain-page-full-report");
+        }
+        catch
+        {
+            await BrowserAppFixture.ScreenshotAsync(page, "failed-domain-page-full-report");
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task ReportView_FailedScan_ShowsItsStateInsteadOfAReport()
     {
         var owner = await app.CreateUserAsync($"failed-{Guid.NewGuid():N}@report.example", "Failed MSP");

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Bunit;
 using ComplianceLayer.Domain.Findings;
 using ComplianceLayer.Domain.Reports;
+using ComplianceLayer.Domain.Scans;
 using ComplianceLayer.Domain.Scoring;
+using ComplianceLayer.Tests.Fixtures;
 using MudBlazor.Services;
 
 namespace ComplianceLayer.Tests.Web.Features.Reports;
@@ -58,6 +60,26 @@ internal static class ReportTestData
     }
 
     public static ScanReport Full() => Report([Tls10, Rdp, NoHsts, NoCsp, Spf, Dmarc]);
+
+    /// <summary>Adds one completed scan whose report is <paramref name="report"/> (given the scan's report id); returns its job id.</summary>
+    public static async Task<string> AddCompletedScanAsync(this WebAppFixture app, Guid organizationId, Guid domainId, DateTimeOffset finishedAt,
+        Func<string, DateTimeOffset, ScanReport> report)
+    {
+        var (scope, db) = await app.DbForTenantAsync(organizationId);
+        await using (scope)
+        await using (db)
+        {
+            var scan = new Scan { DomainId = domainId, QueuedAt = finishedAt.AddMinutes(-2) };
+            var content = report(scan.ReportId, finishedAt);
+            scan.MarkRunning(finishedAt.AddSeconds(-75));
+            scan.Complete(content.Score, ComplianceLayer.Domain.Reports.ReportJson.ValueOf(content.Grade),
+                ComplianceLayer.Domain.Reports.ReportJson.ValueOf(content.RiskLevel), content.AlgorithmVersion,
+                ComplianceLayer.Domain.Reports.ReportJson.Serialize(content), finishedAt);
+            db.Scans.Add(scan);
+            await db.SaveChangesAsync();
+            return scan.JobId;
+        }
+    }
 
     public static BunitContext NewContext()
     {
