@@ -42,16 +42,22 @@ public sealed class DomainHistoryQueries(CurrentMember currentMember, IDbContext
         var offset = Math.Max(0, page) * size;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var total = await db.Scans.CountAsync(s => s.DomainId == domainId, cancellationToken);
-        // Raw SQL bypasses the tenant query filter, so the organization is a condition here.
+        // Raw SQL bypasses the tenant query filter, so the organization is a condition here. The page is cut first, so only
+        // its rows' reports are read for the issue count.
         var rows = await db.Database.SqlQuery<HistoryRow>($"""
-            SELECT s."JobId", s."Status", s."Trigger", s."QueuedAt", s."StartedAt", s."FinishedAt", s."FailureReason",
-                   s."Score", s."Grade", s."RiskLevel",
-                   CASE WHEN jsonb_typeof(s."ReportJson" -> 'issues') = 'array'
-                        THEN jsonb_array_length(s."ReportJson" -> 'issues') END AS "IssueCount"
-            FROM scans s
-            WHERE s."OrganizationId" = {organizationId} AND s."DomainId" = {domainId}
-            ORDER BY s."QueuedAt" DESC, s."Id" DESC
-            LIMIT {size} OFFSET {offset}
+            SELECT p."JobId", p."Status", p."Trigger", p."QueuedAt", p."StartedAt", p."FinishedAt", p."FailureReason",
+                   p."Score", p."Grade", p."RiskLevel",
+                   CASE WHEN jsonb_typeof(p."ReportJson" -> 'issues') = 'array'
+                        THEN jsonb_array_length(p."ReportJson" -> 'issues') END AS "IssueCount"
+            FROM (
+                SELECT s."Id", s."JobId", s."Status", s."Trigger", s."QueuedAt", s."StartedAt", s."FinishedAt", s."FailureReason",
+                       s."Score", s."Grade", s."RiskLevel", s."ReportJson"
+                FROM scans s
+                WHERE s."OrganizationId" = {organizationId} AND s."DomainId" = {domainId}
+                ORDER BY s."QueuedAt" DESC, s."Id" DESC
+                LIMIT {size} OFFSET {offset}
+            ) p
+            ORDER BY p."QueuedAt" DESC, p."Id" DESC
             """).ToListAsync(cancellationToken);
         var items = rows.Select(r => new ScanHistoryRow(r.JobId, Enum.Parse<ScanStatus>(r.Status), Enum.Parse<ScanTrigger>(r.Trigger),
             r.QueuedAt, r.StartedAt, r.FinishedAt, r.FailureReason, r.Score, r.Grade, r.RiskLevel, r.IssueCount)).ToList();
