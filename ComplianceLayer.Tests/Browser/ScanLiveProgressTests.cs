@@ -110,8 +110,12 @@ public sealed class ScanLiveProgressTests(BrowserAppFixture app) : IClassFixture
             await page.ClickAsync("#scan-now");
 
             await Assertions.Expect(page.Locator("#report-headline")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-            await Assertions.Expect(page.Locator("[data-testid=module-row]")).ToHaveCountAsync(8);
+            await Assertions.Expect(page.Locator("[data-testid=module-card]")).ToHaveCountAsync(8);
             await Assertions.Expect(page.Locator("[data-testid=issue][data-code='ssl.no_https']")).ToHaveCountAsync(1);
+            // The first scan: nothing to compare with, and one completed row in the history, linked to its report.
+            await Assertions.Expect(page.Locator("[data-testid=what-changed-empty]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#scan-history [data-testid=history-row][data-status=completed]")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#scan-history [data-testid=history-report-link]")).ToHaveCountAsync(1);
             Assert.Equal($"{app.BaseUrl}/domains/{domainId}", page.Url);
             await BrowserAppFixture.ScreenshotAsync(page, "domain-report");
         }
