@@ -42,7 +42,7 @@ internal static class BenchReports
 
     /// <summary>The issues a domain starts with: weaker domains (low <paramref name="quality"/>) have more and worse ones.</summary>
     public static bool[] InitialIssues(Random random, double quality) =>
-        Pool.Select(_ => random.NextDouble() < 0.55 * Math.Pow(1 - quality, 1.5)).ToArray();
+        Pool.Select(_ => random.NextDouble() < 0.9 * Math.Pow(1 - quality, 2)).ToArray();
 
     /// <summary>Between two scans, now and then one finding appears or is fixed.</summary>
     public static void Drift(Random random, bool[] present)
