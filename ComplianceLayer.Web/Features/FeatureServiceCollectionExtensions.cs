@@ -23,7 +23,7 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddScoped<OrganizationOnboarding>();
         builder.Services.AddScoped<DemoTenantSeeder>();
-        builder.Services.AddScoped<PortfolioSummary>();
+        builder.Services.AddDashboard();
         builder.Services.AddSingleton<ScanProgressHub>();
         builder.Services.AddSingleton<ScanProgressBroadcaster>();
         builder.Services.AddHostedService<ScanProgressListener>();

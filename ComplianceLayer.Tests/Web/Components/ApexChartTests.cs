@@ -99,4 +99,22 @@ public sealed class ApexChartTests
         Assert.Equal([4.0, 7.0], donut["series"]!.AsArray().Select(v => v!.GetValue<double>()));
         Assert.Equal(["A", "F"], donut["labels"]!.AsArray().Select(c => c!.GetValue<string>()));
     }
+
+    [Fact]
+    public void Chart_Colours_ReplaceThePalette_AndColourEachBarOfASingleSeries()
+    {
+        var counts = new List<ChartSeries> { new("Domains", [new(Day0, 4), new(Day0, 7)]) };
+        var plain = ApexChart.BuildOptions(ChartKind.Bar, counts, ["A", "F"], 250, null, null, null);
+        Assert.Equal(ApexChart.Palette, plain["colors"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Null(plain["plotOptions"]);
+
+        var coloured = ApexChart.BuildOptions(ChartKind.Bar, counts, ["A", "F"], 250, null, null, null, ["#00ff00", "#ff0000"]);
+        Assert.Equal(["#00ff00", "#ff0000"], coloured["colors"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.True(coloured["plotOptions"]!["bar"]!["distributed"]!.GetValue<bool>());
+        Assert.False(coloured["legend"]!["show"]!.GetValue<bool>());
+
+        var line = ApexChart.BuildOptions(ChartKind.Line, TwoSeries(2), null, 250, null, null, null, ["#111111", "#222222"]);
+        Assert.Equal(["#111111", "#222222"], line["colors"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Null(line["plotOptions"]);
+    }
 }

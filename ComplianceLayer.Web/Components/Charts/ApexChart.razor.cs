@@ -43,7 +43,13 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     [Parameter] public double? YMax { get; set; }
 
-    protected override void OnParametersSet() => _options = BuildOptions(Kind, Series, Categories, Height, Title, YMin, YMax);
+    /// <summary>
+    /// Colours (CSS hex) instead of <see cref="Palette"/>: one per series for line charts, one per category for bar charts
+    /// (each bar of a single series gets its own colour, and the redundant legend is hidden) and per slice for donuts.
+    /// </summary>
+    [Parameter] public IReadOnlyList<string>? Colors { get; set; }
+
+    protected override void OnParametersSet() => _options = BuildOptions(Kind, Series, Categories, Height, Title, YMin, YMax, Colors);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -87,7 +93,7 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     /// <summary>The ApexCharts options for the typed parameters.</summary>
     public static JsonObject BuildOptions(ChartKind kind, IReadOnlyList<ChartSeries> series, IReadOnlyList<string>? categories,
-        int height, string? title, double? yMin, double? yMax)
+        int height, string? title, double? yMin, double? yMax, IReadOnlyList<string>? colors = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var type = kind switch
@@ -109,7 +115,7 @@ public sealed partial class ApexChart : IAsyncDisposable
             },
             ["legend"] = new JsonObject { ["show"] = true, ["position"] = "bottom" },
             ["noData"] = new JsonObject { ["text"] = "No data" },
-            ["colors"] = new JsonArray(Palette.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
+            ["colors"] = new JsonArray((colors is { Count: > 0 } ? colors : Palette).Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
         };
         if (!string.IsNullOrWhiteSpace(title))
         {
@@ -131,6 +137,11 @@ public sealed partial class ApexChart : IAsyncDisposable
                 ["data"] = new JsonArray(s.Points.Select(p => (JsonNode?)JsonValue.Create(p.Y)).ToArray()),
             }).ToArray());
             options["xaxis"] = new JsonObject { ["categories"] = Labels(categories, series.Count == 0 ? 0 : series.Max(s => s.Points.Count)) };
+            if (colors is { Count: > 0 } && series.Count == 1)
+            {
+                options["plotOptions"] = new JsonObject { ["bar"] = new JsonObject { ["distributed"] = true } };
+                options["legend"] = new JsonObject { ["show"] = false };
+            }
         }
         else
         {

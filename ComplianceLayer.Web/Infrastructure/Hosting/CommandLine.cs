@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceLayer.Web.Infrastructure.Hosting;
 
-/// <summary>Verbs of the web app's executable: <c>migrate</c>, <c>seed-demo</c>. Without a verb the app serves.</summary>
+/// <summary>Verbs of the web app's executable: <c>migrate</c>, <c>seed-demo</c>, <c>bench-queue</c>, <c>seed-bench</c>. Without a verb the app serves.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", QueueBenchCommand.Verb];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", QueueBenchCommand.Verb, BenchSeedCommand.Verb];
 
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal)
@@ -43,6 +43,8 @@ public static class CommandLine
                     Console.WriteLine($"Demo API key (all scopes, shown once): {key}");
                 }
                 return 0;
+            case BenchSeedCommand.Verb:
+                return await BenchSeedCommand.RunAsync(services, args, services.GetRequiredService<TimeProvider>());
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known: {string.Join(", ", Verbs)}.");
                 return 2;
