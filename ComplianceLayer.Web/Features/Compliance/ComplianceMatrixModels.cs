@@ -47,14 +47,20 @@ public sealed record MatrixColumn(
         Cells.TryGetValue(control, out var cell) ? cell : new MatrixCell(ControlStatus.NotAssessed, 0, 0, Domains);
 }
 
-/// <summary>One page of the matrix: every row, a page of columns and how many columns match in all.</summary>
+/// <summary>
+/// One page of the matrix: every row, a page of columns, how many columns match in all and how many of those have a completed scan.
+/// </summary>
 public sealed record MatrixData(
     string Framework,
     string FrameworkName,
     MatrixMode Mode,
     IReadOnlyList<MatrixRow> Rows,
     IReadOnlyList<MatrixColumn> Columns,
-    int TotalColumns);
+    int TotalColumns,
+    int ScannedColumns);
+
+/// <summary>The cell a user opened: which column, which control, and what the cell says.</summary>
+public sealed record MatrixCellSelection(MatrixColumn Column, MatrixRow Row, MatrixCell Cell);
 
 /// <summary>A failing finding behind a cell, from the latest completed scan of <see cref="DomainName"/>.</summary>
 public sealed record CellFinding(

@@ -30,7 +30,8 @@ public sealed class ComplianceMatrixQueries(CurrentMember currentMember, IDbCont
             .SqlQueryRaw<ComplianceMatrixSql.ColumnRow>(ComplianceMatrixSql.Columns(query.Mode), parameters.Cast<object>().ToArray())
             .ToListAsync(cancellationToken);
         var name = ComplianceCatalogue.Default.Frameworks.Single(f => f.Key == query.Framework).Name;
-        return new MatrixData(query.Framework, name, query.Mode, rows, found.Select(ToColumn).ToList(), found.FirstOrDefault()?.Total ?? 0);
+        return new MatrixData(query.Framework, name, query.Mode, rows, found.Select(ToColumn).ToList(),
+            found.FirstOrDefault()?.Total ?? 0, found.FirstOrDefault()?.ScannedColumns ?? 0);
     }
 
     /// <summary>

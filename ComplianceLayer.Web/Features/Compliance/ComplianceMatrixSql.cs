@@ -55,7 +55,8 @@ internal static class ComplianceMatrixSql
         """AND (@pattern IS NULL OR d."Name" ILIKE @pattern ESCAPE '\' OR d."DisplayName" ILIKE @pattern ESCAPE '\')""") + """
         SELECT d."Id" AS "Id", d."DisplayName" AS "Name", c."Name" AS "Detail", d."ClientId" AS "ClientId", l.finished_at AS "ScannedAt",
                1 AS "Domains", CASE WHEN l.finished_at IS NULL THEN 0 ELSE 1 END AS "Assessed",
-               COALESCE(a.failing_controls, 0)::int AS "FailingControls", a.cells::text AS "Cells", (count(*) OVER ())::int AS "Total"
+               COALESCE(a.failing_controls, 0)::int AS "FailingControls", a.cells::text AS "Cells", (count(*) OVER ())::int AS "Total",
+               (count(l.finished_at) OVER ())::int AS "ScannedColumns"
         FROM latest l
         JOIN domains d ON d."Id" = l.domain_id AND d."OrganizationId" = @org
         JOIN clients c ON c."Id" = d."ClientId" AND c."OrganizationId" = @org
@@ -71,7 +72,8 @@ internal static class ComplianceMatrixSql
         )
         SELECT c."Id" AS "Id", c."Name" AS "Name", NULL::text AS "Detail", NULL::uuid AS "ClientId", st.scanned_at AS "ScannedAt",
                COALESCE(st.domains, 0)::int AS "Domains", COALESCE(st.assessed, 0)::int AS "Assessed",
-               COALESCE(a.failing_controls, 0)::int AS "FailingControls", a.cells::text AS "Cells", (count(*) OVER ())::int AS "Total"
+               COALESCE(a.failing_controls, 0)::int AS "FailingControls", a.cells::text AS "Cells", (count(*) OVER ())::int AS "Total",
+               (count(st.scanned_at) OVER ())::int AS "ScannedColumns"
         FROM clients c
         LEFT JOIN stats st ON st.client_id = c."Id"
         LEFT JOIN agg a ON a.column_id = c."Id"
@@ -141,6 +143,9 @@ internal static class ComplianceMatrixSql
         public string? Cells { get; init; }
 
         public int Total { get; init; }
+
+        /// <summary>How many of all matching columns have at least one completed scan.</summary>
+        public int ScannedColumns { get; init; }
     }
 
     /// <summary>The framework's controls that our checks touch, in natural control order, each with its strongest mapping.</summary>
