@@ -79,6 +79,12 @@ public sealed partial class CompliancePageTests(BrowserAppFixture app) : IClassF
             await clientCell.Locator("button").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=findings-domain]")).ToHaveCountAsync(1);
             await Assertions.Expect(finding).ToBeVisibleAsync();
+            await page.ClickAsync("#close-findings");
+
+            // A search that matches nothing says so.
+            await page.FillAsync("#matrix-search", "no-such-client");
+            await Assertions.Expect(page.Locator("#matrix-empty")).ToContainTextAsync("No clients match");
+            await Assertions.Expect(matrix).ToHaveCountAsync(0);
         }
         catch
         {

@@ -170,7 +170,7 @@ public sealed partial class CompliancePage
     {
         var first = (_page * MatrixQuery.DefaultPageSize) + 1;
         var last = first + _data!.Columns.Count - 1;
-        return string.Create(CultureInfo.InvariantCulture, $"{ColumnNoun(2)} {first}–{last} of {_data.TotalColumns}, most failing controls first");
+        return string.Create(CultureInfo.InvariantCulture, $"Showing {first}–{last} of {_data.TotalColumns} {ColumnNoun(_data.TotalColumns)}, most failing controls first");
     }
 
     private string LegendText(ControlStatus status) => status switch

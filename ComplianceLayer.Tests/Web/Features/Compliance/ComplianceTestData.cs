@@ -31,7 +31,7 @@ internal static class ComplianceTestData
         await using (scope)
         await using (db)
         {
-            var client = new Client { Name = name };
+            var client = new Client { Name = name, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
             db.Add(client);
             await db.SaveChangesAsync();
             return client.Id;
