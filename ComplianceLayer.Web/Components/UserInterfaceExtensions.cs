@@ -1,5 +1,6 @@
 using ComplianceLayer.Web.Components.Account;
 using ComplianceLayer.Web.Features.Api;
+using ComplianceLayer.Web.Features.Compliance;
 using ComplianceLayer.Web.Features.Scans;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -42,6 +43,7 @@ public static class UserInterfaceExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapReportDownloads();
+        app.MapComplianceEndpoints();
         app.MapApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

@@ -4,6 +4,7 @@ using ComplianceLayer.Web.Features.Audit;
 using ComplianceLayer.Web.Features.Dashboard;
 using ComplianceLayer.Web.Features.Members;
 using ComplianceLayer.Web.Features.Clients;
+using ComplianceLayer.Web.Features.Compliance;
 using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
 using ComplianceLayer.Web.Features.Privacy;
@@ -47,6 +48,7 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<ScheduleTriggers>();
         builder.Services.AddScoped<ScheduleService>();
         builder.Services.AddScoped<ScheduledScans>();
+        builder.Services.AddCompliance();
         return builder;
     }
 }
