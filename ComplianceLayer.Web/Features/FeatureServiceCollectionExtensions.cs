@@ -7,8 +7,11 @@ using ComplianceLayer.Web.Features.Clients;
 using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
 using ComplianceLayer.Web.Features.Privacy;
+using ComplianceLayer.Web.Features.Privacy.Deletion;
+using ComplianceLayer.Web.Features.Privacy.Retention;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Features.Schedules;
+using ComplianceLayer.Web.Features.Settings;
 
 namespace ComplianceLayer.Web.Features;
 
@@ -41,10 +44,12 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<ClientService>();
         builder.Services.AddScoped<DomainService>();
         builder.Services.AddScoped<ApiKeyService>();
-        builder.Services.AddSingleton<ApiRequestLogRetention>();
         builder.Services.AddScoped<ScheduleTriggers>();
         builder.Services.AddScoped<ScheduleService>();
         builder.Services.AddScoped<ScheduledScans>();
+        builder.Services.AddPrivacyDeletion();
+        builder.Services.AddPrivacyRetention();
+        builder.Services.AddSettings();
         return builder;
     }
 }
