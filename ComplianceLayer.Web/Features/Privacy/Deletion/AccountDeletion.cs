@@ -39,7 +39,8 @@ public sealed class AccountDeletion(
         var member = await currentMember.RequireAsync(Capability.DeleteOrganization, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == member.OrganizationId, cancellationToken);
-        var memberIds = db.Memberships.Select(m => m.UserId);
+        // Materialised first: IgnoreQueryFilters below would also lift the tenant filter of a subquery.
+        var memberIds = await db.Memberships.Select(m => m.UserId).ToListAsync(cancellationToken);
         // Users whose only membership is this one leave with the organization.
         var usersRemoved = await db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter])
             .Where(m => memberIds.Contains(m.UserId))

@@ -39,7 +39,8 @@ public sealed class OrganizationPurge(IServiceScopeFactory scopes, ISchedulerFac
 
         var members = await db.Memberships.AsNoTracking().Select(m => new { m.UserId, m.Role }).ToListAsync(cancellationToken);
         var memberIds = members.Select(m => m.UserId).ToList();
-        var ownerEmails = await db.Users.Where(u => members.Where(m => m.Role == OrganizationRole.Owner).Select(m => m.UserId).Contains(u.Id))
+        var ownerIds = members.Where(m => m.Role == OrganizationRole.Owner).Select(m => m.UserId).ToList();
+        var ownerEmails = await db.Users.Where(u => ownerIds.Contains(u.Id))
             .Select(u => u.Email).Where(e => e != null).ToListAsync(cancellationToken);
         var staying = await db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter])
             .Where(m => memberIds.Contains(m.UserId) && m.OrganizationId != organizationId)
