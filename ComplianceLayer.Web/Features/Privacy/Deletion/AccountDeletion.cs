@@ -93,7 +93,16 @@ public sealed class AccountDeletion(
         }
 
         // Billing first: if the subscription cannot be ended, nothing else changes.
-        await subscriptions.CancelImmediatelyAsync(organization.Id, cancellationToken);
+        try
+        {
+            await subscriptions.CancelImmediatelyAsync(organization.Id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Canceling the subscription of organization {OrganizationId} for its deletion failed", organization.Id);
+            throw new ValidationFailedException(
+                "Your subscription could not be canceled, so nothing was deleted. Try again later, or cancel it under Billing first.");
+        }
 
         var now = time.GetUtcNow();
         organization.DeletionRequestedAt = now;

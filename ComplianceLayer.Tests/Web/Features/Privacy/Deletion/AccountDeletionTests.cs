@@ -212,6 +212,30 @@ public sealed class AccountDeletionTests(PrivacyAppFixture app) : IClassFixture<
         Assert.Equal("Billing is not available", refused.Message);
     }
 
+    [Fact]
+    public async Task RequestAsync_SubscriptionCannotBeCanceled_RefusedAndNothingChanges()
+    {
+        var org = await app.SeedOrganizationAsync("Uncancellable Org");
+        await using var scope = app.ScopeFor(org.Owner);
+        // The canceller of an installation without billing, for an organization that has a Stripe subscription.
+        var deletion = ActivatorUtilities.CreateInstance<AccountDeletion>(scope.ServiceProvider,
+            (ComplianceLayer.Web.Features.Billing.ISubscriptionCanceller)ActivatorUtilities.CreateInstance<NoSubscriptionCanceller>(scope.ServiceProvider));
+        var (dbScope, db) = await app.DbForTenantAsync(org.OrganizationId);
+        await using (dbScope)
+        await using (db)
+        {
+            (await db.Organizations.SingleAsync(o => o.Id == org.OrganizationId)).StripeSubscriptionId = $"sub_{Guid.NewGuid():N}";
+            await db.SaveChangesAsync();
+        }
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            deletion.RequestAsync(new DeletionConfirmation(PrivacyTestData.Password, "Uncancellable Org"), CancellationToken.None));
+
+        Assert.Contains("nothing was deleted", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await AsAsync(org.Owner, d => d.GetPendingAsync(CancellationToken.None)));
+        Assert.Equal(TriggerState.Normal, await app.TriggerStateOfAsync(org.EnabledScheduleId));
+    }
+
     [Theory]
     [InlineData("7.00:00:00", true)]
     [InlineData("29.23:00:00", true)]
