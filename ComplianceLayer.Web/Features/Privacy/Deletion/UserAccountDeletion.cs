@@ -1,4 +1,5 @@
 using ComplianceLayer.Domain.Organizations;
+using ComplianceLayer.Web.Features.Settings;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -46,12 +47,8 @@ public sealed class UserAccountDeletion(IServiceScopeFactory scopes, TimeProvide
         var now = time.GetUtcNow();
         // One audit event in each organization the user leaves, written with the deletion in one transaction. The rows
         // name the account by its id only: the e-mail address is personal data that leaves with the user.
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO audit_events ("OrganizationId", "OccurredAt", "ActorUserId", "Actor", "Action", "EntityType", "EntityId", "Summary")
-            SELECT "OrganizationId", {now}, {userId}, 'deleted user', 'member.account_deleted', 'user', {userId},
-                   'A member deleted their user account and left the organization.'
-            FROM memberships WHERE "UserId" = {userId}
-            """, cancellationToken);
+        await MembershipAudit.RecordInEveryOrganizationAsync(db, userId, "deleted user", "member.account_deleted",
+            "A member deleted their user account and left the organization.", now, cancellationToken);
         await memberships.ExecuteDeleteAsync(cancellationToken);
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
