@@ -14,4 +14,5 @@ public enum Capability
     ManageBilling,
     ExportData,
     DeleteOrganization,
+    ManageOrganization,
 }

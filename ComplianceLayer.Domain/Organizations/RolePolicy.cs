@@ -16,6 +16,7 @@ public static class RolePolicy
         [Capability.ManageBilling] = OrganizationRole.Owner,
         [Capability.ExportData] = OrganizationRole.Owner,
         [Capability.DeleteOrganization] = OrganizationRole.Owner,
+        [Capability.ManageOrganization] = OrganizationRole.Owner,
     };
 
     public static OrganizationRole MinimumRole(Capability capability) => Minimum[capability];

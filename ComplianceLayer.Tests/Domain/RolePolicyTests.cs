@@ -23,6 +23,7 @@ public sealed class RolePolicyTests
         { Capability.ManageBilling, V, false }, { Capability.ManageBilling, T, false }, { Capability.ManageBilling, A, false }, { Capability.ManageBilling, O, true },
         { Capability.ExportData, V, false }, { Capability.ExportData, T, false }, { Capability.ExportData, A, false }, { Capability.ExportData, O, true },
         { Capability.DeleteOrganization, V, false }, { Capability.DeleteOrganization, T, false }, { Capability.DeleteOrganization, A, false }, { Capability.DeleteOrganization, O, true },
+        { Capability.ManageOrganization, V, false }, { Capability.ManageOrganization, T, false }, { Capability.ManageOrganization, A, false }, { Capability.ManageOrganization, O, true },
     };
 
     [Theory]

@@ -35,9 +35,14 @@ public class WebAppFixture : IAsyncLifetime
         {
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
         }
-        Factory = new AppFactory(ConnectionString, Settings);
+        Factory = new AppFactory(ConnectionString, Settings, ConfigureServices);
         BeforeStart(Factory);
         _ = Factory.Services;
+    }
+
+    /// <summary>Replace services of this fixture's app (a recording e-mail sender, say); nothing by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Configure the factory before its server starts (e.g. real Kestrel for browser tests).</summary>

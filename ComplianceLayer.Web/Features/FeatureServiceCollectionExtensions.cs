@@ -9,8 +9,11 @@ using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
 using ComplianceLayer.Web.Features.Privacy;
 using ComplianceLayer.Web.Features.Reports;
+using ComplianceLayer.Web.Features.Privacy.Deletion;
+using ComplianceLayer.Web.Features.Privacy.Retention;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Features.Schedules;
+using ComplianceLayer.Web.Features.Settings;
 
 namespace ComplianceLayer.Web.Features;
 
@@ -44,11 +47,13 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<ClientService>();
         builder.Services.AddScoped<DomainService>();
         builder.Services.AddScoped<ApiKeyService>();
-        builder.Services.AddSingleton<ApiRequestLogRetention>();
         builder.Services.AddScoped<ScheduleTriggers>();
         builder.Services.AddScoped<ScheduleService>();
         builder.Services.AddScoped<ScheduledScans>();
         builder.Services.AddCompliance();
+        builder.Services.AddPrivacyDeletion();
+        builder.Services.AddPrivacyRetention();
+        builder.Services.AddSettings();
         return builder;
     }
 }

@@ -65,6 +65,11 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail($"This API key expired on {key.ExpiresAt:yyyy-MM-dd HH:mm} UTC.");
         }
 
+        if (await db.Organizations.AnyAsync(o => o.Id == key.OrganizationId && o.DeletionRequestedAt != null, Context.RequestAborted))
+        {
+            return AuthenticateResult.Fail("This organization is scheduled for deletion; its API keys are suspended.");
+        }
+
         tenant.Set(key.OrganizationId);
         await TouchAsync(db, key, now);
 

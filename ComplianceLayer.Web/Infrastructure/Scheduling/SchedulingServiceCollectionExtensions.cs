@@ -1,4 +1,5 @@
-using ComplianceLayer.Web.Features.Privacy;
+using ComplianceLayer.Web.Features.Privacy.Deletion;
+using ComplianceLayer.Web.Features.Privacy.Retention;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Features.Schedules;
 using ComplianceLayer.Web.Features.Webhooks;
@@ -27,6 +28,9 @@ public static class SchedulingServiceCollectionExtensions
             q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably());
             q.AddTrigger(t => t.WithIdentity("retention-daily", "maintenance").ForJob(RetentionJob.Key)
                 .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob<AccountDeletionJob>(j => j.WithIdentity(AccountDeletionJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("account-deletion-hourly", "maintenance").ForJob(AccountDeletionJob.Key)
+                .WithCronSchedule(AccountDeletionJob.Cron, c => c.InTimeZone(TimeZoneInfo.Utc)));
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

@@ -42,6 +42,7 @@ public static class Policies
     public const string ManageBilling = "cap:" + nameof(Capability.ManageBilling);
     public const string ExportData = "cap:" + nameof(Capability.ExportData);
     public const string DeleteOrganization = "cap:" + nameof(Capability.DeleteOrganization);
+    public const string ManageOrganization = "cap:" + nameof(Capability.ManageOrganization);
 
     public static string For(Capability capability) => "cap:" + capability;
 }

@@ -45,9 +45,13 @@ public sealed class CurrentMember(
     {
         var member = await TryGetAsync(cancellationToken)
             ?? throw new AccessDeniedException("You are not a member of any organization.");
-        if (!member.Can(capability))
+        if (!RolePolicy.Allows(member.Role, capability))
         {
             throw new AccessDeniedException(capability, member.Role);
+        }
+        if (!member.Can(capability))
+        {
+            throw new AccessDeniedException(PendingDeletionPolicy.ReadOnlyMessage);
         }
         return member;
     }

@@ -22,7 +22,7 @@ public static class MembershipLookup
         }
         var memberships = db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.OrganizationId, o.Name, m.Role, m.CreatedAt });
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.OrganizationId, o.Name, m.Role, m.CreatedAt, o.DeletionDueAt });
         // The organization the user switched to, else the oldest membership.
         var chosen = await memberships
             .OrderByDescending(m => m.OrganizationId == user.CurrentOrganizationId)
@@ -30,7 +30,10 @@ public static class MembershipLookup
             .FirstOrDefaultAsync(cancellationToken);
         return chosen is null
             ? null
-            : new MemberContext(chosen.OrganizationId, chosen.Name, userId, user.Email ?? string.Empty, chosen.Role);
+            : new MemberContext(chosen.OrganizationId, chosen.Name, userId, user.Email ?? string.Empty, chosen.Role)
+            {
+                DeletionDueAt = chosen.DeletionDueAt,
+            };
     }
 
     public static Task<List<OrganizationChoice>> ListOrganizationsAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>

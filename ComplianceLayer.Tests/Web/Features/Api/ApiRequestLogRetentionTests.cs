@@ -1,6 +1,6 @@
 using ComplianceLayer.Domain.ApiKeys;
 using ComplianceLayer.Tests.Fixtures;
-using ComplianceLayer.Web.Features.Privacy;
+using ComplianceLayer.Web.Features.Privacy.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
