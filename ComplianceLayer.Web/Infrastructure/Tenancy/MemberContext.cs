@@ -5,5 +5,8 @@ namespace ComplianceLayer.Web.Infrastructure.Tenancy;
 /// <summary>The signed-in user as a member of the organization they are working in.</summary>
 public sealed record MemberContext(Guid OrganizationId, string OrganizationName, string UserId, string Email, OrganizationRole Role)
 {
+    /// <summary>Where the member acts from (see <see cref="ClientAddress"/>); recorded with audit events.</summary>
+    public string? IpAddress { get; init; }
+
     public bool Can(Capability capability) => RolePolicy.Allows(Role, capability);
 }
