@@ -1,5 +1,7 @@
 using ComplianceLayer.Web.Components.Account;
 using ComplianceLayer.Web.Features.Api;
+using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Privacy.Export;
 using ComplianceLayer.Web.Features.Scans;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -42,6 +44,8 @@ public static class UserInterfaceExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapReportDownloads();
+        app.MapPrivacyExports();
+        app.MapAuditExport();
         app.MapApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

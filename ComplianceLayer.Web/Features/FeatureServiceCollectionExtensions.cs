@@ -7,6 +7,7 @@ using ComplianceLayer.Web.Features.Clients;
 using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Organizations;
 using ComplianceLayer.Web.Features.Privacy;
+using ComplianceLayer.Web.Features.Privacy.Export;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Features.Schedules;
 
@@ -19,7 +20,7 @@ public static class FeatureServiceCollectionExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScanning(builder.Configuration);
-        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddAuditLog();
         builder.Services.AddScoped<OrganizationOnboarding>();
         builder.Services.AddScoped<DemoTenantSeeder>();
         builder.Services.AddScoped<PortfolioSummary>();
@@ -45,6 +46,7 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<ScheduleTriggers>();
         builder.Services.AddScoped<ScheduleService>();
         builder.Services.AddScoped<ScheduledScans>();
+        builder.Services.AddExports();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using ComplianceLayer.Web.Features.Privacy;
+using ComplianceLayer.Web.Features.Privacy.Export;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Features.Schedules;
 using ComplianceLayer.Web.Features.Webhooks;
@@ -27,6 +28,10 @@ public static class SchedulingServiceCollectionExtensions
             q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably());
             q.AddTrigger(t => t.WithIdentity("retention-daily", "maintenance").ForJob(RetentionJob.Key)
                 .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob<ScanExportJob>(j => j.WithIdentity(ScanExportJob.Key).StoreDurably().RequestRecovery());
+            q.AddJob<ExportExpiryJob>(j => j.WithIdentity(ExportExpiryJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("export-expiry-every-15-minutes", "maintenance").ForJob(ExportExpiryJob.Key)
+                .WithCronSchedule("0 */15 * * * ?"));
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);
