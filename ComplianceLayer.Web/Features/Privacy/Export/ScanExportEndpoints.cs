@@ -101,8 +101,16 @@ public static class ScanExportEndpoints
     private static PushStreamHttpResult MyDataAsync(ClaimsPrincipal user, MyDataExport export, TimeProvider time, CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new AccessDeniedException("Sign in to download your data.");
-        return TypedResults.Stream(stream => export.WriteAsync(userId, stream, cancellationToken), "application/zip",
-            string.Create(CultureInfo.InvariantCulture, $"compliancelayer-my-data-{time.GetUtcNow():yyyyMMdd}.zip"));
+        return TypedResults.Stream(async stream =>
+        {
+            // ZipArchive still writes some headers synchronously, which Kestrel refuses: stage the ZIP in a temporary file
+            // (rows still stream from the database to disk, never all in memory), then copy it to the response asynchronously.
+            await using var staging = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+                FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+            await export.WriteAsync(userId, staging, cancellationToken);
+            staging.Position = 0;
+            await staging.CopyToAsync(stream, cancellationToken);
+        }, "application/zip", string.Create(CultureInfo.InvariantCulture, $"compliancelayer-my-data-{time.GetUtcNow():yyyyMMdd}.zip"));
     }
 
     private static string Extension(ExportFormat format) => format == ExportFormat.Csv ? "csv" : "json";

@@ -43,7 +43,7 @@ internal static partial class ExportTestSupport
             await db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO scans ("Id", "OrganizationId", "DomainId", "JobId", "ReportId", "Status", "Trigger", "QueuedAt", "StartedAt",
                     "FinishedAt", "Score", "Grade", "RiskLevel", "AlgorithmVersion", "Attempts", "ReportJson")
-                SELECT gen_random_uuid(), "OrganizationId", "DomainId", 'cl_job_copy' || md5(random()::text), 'cl_rpt_copy' || md5(random()::text),
+                SELECT gen_random_uuid(), "OrganizationId", "DomainId", 'cl_job_c' || substr(md5(random()::text), 1, 24), 'cl_rpt_c' || substr(md5(random()::text), 1, 24),
                     "Status", "Trigger", "QueuedAt" - g * interval '1 minute', "StartedAt" - g * interval '1 minute',
                     "FinishedAt" - g * interval '1 minute', "Score", "Grade", "RiskLevel", "AlgorithmVersion", "Attempts", "ReportJson"
                 FROM scans, generate_series(1, {0}) g WHERE "Id" = {1}
