@@ -116,6 +116,24 @@ public sealed class AuditQueriesTests(WebAppFixture app) : IClassFixture<WebAppF
         Assert.NotEqual(HttpStatusCode.OK, (await refused.GetAsync("/" + AuditEndpoints.CsvPath)).StatusCode);
     }
 
+    [Fact]
+    public async Task Pages_TechnicianCannotOpenTheAuditLog_ViewerCannotOpenExports_AnyMemberOpensMyData()
+    {
+        var owner = await app.NewOwnerAsync("Pages MSP");
+        var technician = await app.NewMemberAsync(owner, OrganizationRole.Technician);
+        var viewer = await app.NewMemberAsync(owner, OrganizationRole.Viewer);
+        using var ownerClient = await app.SignedInClientAsync(owner);
+        using var technicianClient = await app.SignedInClientAsync(technician);
+        using var viewerClient = await app.SignedInClientAsync(viewer);
+
+        Assert.Equal(HttpStatusCode.OK, (await ownerClient.GetAsync("/settings/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await technicianClient.GetAsync("/settings/exports")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await technicianClient.GetAsync("/settings/audit")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await viewerClient.GetAsync("/settings/exports")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await viewerClient.GetAsync("/exports/scans.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await viewerClient.GetAsync("/settings/my-data")).StatusCode);
+    }
+
     private Task<ComplianceLayer.Web.Features.PagedResult<AuditRow>> ListAsync(TestMember member, AuditFilter filter) =>
         app.AuditAsync(member, q => q.ListAsync(filter, 0, 50, CancellationToken.None));
 
