@@ -5,6 +5,8 @@ namespace ComplianceLayer.Domain.Audit;
 /// <summary>Who did what to which record of an organization, and when. Append-only.</summary>
 public sealed class AuditEvent : ITenantOwned
 {
+    public const int IpAddressMaxLength = 45;
+
     public long Id { get; set; }
 
     public Guid OrganizationId { get; set; }
@@ -25,4 +27,7 @@ public sealed class AuditEvent : ITenantOwned
     public string? EntityId { get; set; }
 
     public required string Summary { get; set; }
+
+    /// <summary>The address the actor's request or session came from, when there was one (not for jobs).</summary>
+    public string? IpAddress { get; set; }
 }

@@ -14,7 +14,7 @@ public static class RolePolicy
         [Capability.ManageApiKeys] = OrganizationRole.Admin,
         [Capability.ViewAuditLog] = OrganizationRole.Admin,
         [Capability.ManageBilling] = OrganizationRole.Owner,
-        [Capability.ExportData] = OrganizationRole.Owner,
+        [Capability.ExportData] = OrganizationRole.Technician,
         [Capability.DeleteOrganization] = OrganizationRole.Owner,
         [Capability.ManageOrganization] = OrganizationRole.Owner,
     };

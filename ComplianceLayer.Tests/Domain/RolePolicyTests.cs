@@ -21,7 +21,7 @@ public sealed class RolePolicyTests
         { Capability.ManageApiKeys, V, false }, { Capability.ManageApiKeys, T, false }, { Capability.ManageApiKeys, A, true }, { Capability.ManageApiKeys, O, true },
         { Capability.ViewAuditLog, V, false }, { Capability.ViewAuditLog, T, false }, { Capability.ViewAuditLog, A, true }, { Capability.ViewAuditLog, O, true },
         { Capability.ManageBilling, V, false }, { Capability.ManageBilling, T, false }, { Capability.ManageBilling, A, false }, { Capability.ManageBilling, O, true },
-        { Capability.ExportData, V, false }, { Capability.ExportData, T, false }, { Capability.ExportData, A, false }, { Capability.ExportData, O, true },
+        { Capability.ExportData, V, false }, { Capability.ExportData, T, true }, { Capability.ExportData, A, true }, { Capability.ExportData, O, true },
         { Capability.DeleteOrganization, V, false }, { Capability.DeleteOrganization, T, false }, { Capability.DeleteOrganization, A, false }, { Capability.DeleteOrganization, O, true },
         { Capability.ManageOrganization, V, false }, { Capability.ManageOrganization, T, false }, { Capability.ManageOrganization, A, false }, { Capability.ManageOrganization, O, true },
     };

@@ -20,6 +20,7 @@ public sealed class ExampleSettingsTests
         { typeof(JobSchedulerOptions), JobSchedulerOptions.SectionName },
         { typeof(ApiOptions), ApiOptions.SectionName },
         { typeof(ComplianceLayer.Web.Features.Webhooks.WebhookOptions), ComplianceLayer.Web.Features.Webhooks.WebhookOptions.SectionName },
+        { typeof(ComplianceLayer.Web.Features.Privacy.Export.ExportOptions), ComplianceLayer.Web.Features.Privacy.Export.ExportOptions.SectionName },
         { typeof(ApiRateLimitOptions), ApiOptions.SectionName + ":" + nameof(ApiOptions.RateLimit) },
         { typeof(ComplianceLayer.Web.Features.Privacy.Deletion.AccountDeletionOptions), ComplianceLayer.Web.Features.Privacy.Deletion.AccountDeletionOptions.SectionName },
         { typeof(ComplianceLayer.Web.Features.Privacy.Retention.RetentionOptions), ComplianceLayer.Web.Features.Privacy.Retention.RetentionOptions.SectionName },

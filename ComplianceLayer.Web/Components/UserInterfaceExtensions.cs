@@ -1,6 +1,8 @@
 using ComplianceLayer.Web.Components.Account;
 using ComplianceLayer.Web.Features.Api;
 using ComplianceLayer.Web.Features.Compliance;
+using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Privacy.Export;
 using ComplianceLayer.Web.Features.Scans;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -44,6 +46,8 @@ public static class UserInterfaceExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapReportDownloads();
         app.MapComplianceEndpoints();
+        app.MapPrivacyExports();
+        app.MapAuditExport();
         app.MapApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

@@ -11,6 +11,7 @@ using ComplianceLayer.Web.Features.Privacy;
 using ComplianceLayer.Web.Features.Reports;
 using ComplianceLayer.Web.Features.Privacy.Deletion;
 using ComplianceLayer.Web.Features.Privacy.Retention;
+using ComplianceLayer.Web.Features.Privacy.Export;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Features.Schedules;
 using ComplianceLayer.Web.Features.Settings;
@@ -24,7 +25,7 @@ public static class FeatureServiceCollectionExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScanning(builder.Configuration);
-        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddAuditLog();
         builder.Services.AddScoped<OrganizationOnboarding>();
         builder.Services.AddScoped<DemoTenantSeeder>();
         builder.Services.AddDashboard();
@@ -54,6 +55,7 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddPrivacyDeletion();
         builder.Services.AddPrivacyRetention();
         builder.Services.AddSettings();
+        builder.Services.AddExports();
         return builder;
     }
 }

@@ -5,7 +5,7 @@ using ComplianceLayer.Web.Infrastructure.Tenancy;
 namespace ComplianceLayer.Web.Features.Audit;
 
 /// <summary>Adds audit events to the caller's context, so that they commit in the same transaction as the change.</summary>
-public sealed class AuditLog(TimeProvider time)
+public sealed class AuditLog(TimeProvider time, IHttpContextAccessor? http = null)
 {
     public void Record(AppDbContext db, MemberContext actor, string action, string entityType, string? entityId, string summary) =>
         db.AuditEvents.Add(new AuditEvent
@@ -18,6 +18,7 @@ public sealed class AuditLog(TimeProvider time)
             EntityType = entityType,
             EntityId = entityId,
             Summary = summary,
+            IpAddress = actor.IpAddress,
         });
 
     public void RecordSystem(AppDbContext db, Guid organizationId, string action, string entityType, string? entityId, string summary) =>
@@ -43,5 +44,6 @@ public sealed class AuditLog(TimeProvider time)
             EntityType = entityType,
             EntityId = entityId,
             Summary = summary,
+            IpAddress = ClientAddress.From(http?.HttpContext),
         });
 }

@@ -1,4 +1,6 @@
 using ComplianceLayer.Domain.Organizations;
+using ComplianceLayer.Domain.Privacy;
+using ComplianceLayer.Web.Features.Privacy.Export;
 using ComplianceLayer.Domain.Scans;
 using ComplianceLayer.Web.Components.Common;
 using Microsoft.AspNetCore.Components;
@@ -13,6 +15,7 @@ public sealed partial class ScansPage
     private ScanTrigger? _trigger;
     private bool _loaded;
     private bool _canRun;
+    private bool _canExport;
     private IDisposable? _subscription;
     private DateTime _lastReload;
     private bool _reloadPending;
@@ -34,6 +37,7 @@ public sealed partial class ScansPage
         if (member is not null)
         {
             _canRun = member.Can(Capability.RunScans);
+            _canExport = member.Can(Capability.ExportData);
             // Live: any change to this organization's scans refreshes the grid (at most twice a second).
             _subscription = Progress.Subscribe(member.OrganizationId, change => _ = InvokeAsync(() => OnProgressAsync(change)));
         }
@@ -102,6 +106,17 @@ public sealed partial class ScansPage
         {
             await (_grid?.ReloadServerData() ?? Task.CompletedTask);
         }
+    }
+
+    /// <summary>Exports the scans in view: the domain or client filtered on, else the whole organization.</summary>
+    private async Task ExportAsync()
+    {
+        var parameters = new DialogParameters<ScanExportDialog>
+        {
+            { d => d.Scope, DomainId is not null ? ExportScope.Domain : ClientId is not null ? ExportScope.Client : ExportScope.Organization },
+            { d => d.ScopeId, DomainId ?? ClientId },
+        };
+        await DialogService.ShowAsync<ScanExportDialog>("Export scan history", parameters, ScanExportDialog.Options);
     }
 
     private static string FormatDuration(TimeSpan? duration) => duration switch

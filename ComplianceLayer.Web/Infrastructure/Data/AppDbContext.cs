@@ -4,6 +4,7 @@ using ComplianceLayer.Domain.Clients;
 using ComplianceLayer.Domain.Domains;
 using ComplianceLayer.Domain.Findings;
 using ComplianceLayer.Domain.Organizations;
+using ComplianceLayer.Domain.Privacy;
 using ComplianceLayer.Domain.Scans;
 using ComplianceLayer.Domain.Schedules;
 using ComplianceLayer.Domain.Tenancy;
@@ -37,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<ApiRequestLog> ApiRequestLogs => Set<ApiRequestLog>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<ExportRequest> ExportRequests => Set<ExportRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -56,6 +58,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         builder.ApplyConfiguration(new ScanScheduleConfiguration());
         builder.ApplyConfiguration(new WebhookEndpointConfiguration());
         builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
+        builder.ApplyConfiguration(new ExportRequestConfiguration());
 
         // Every tenant-owned entity is listed here; a test fails if one is missing.
         FilterByTenant<Membership>(builder);
@@ -70,6 +73,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         FilterByTenant<ScanSchedule>(builder);
         FilterByTenant<WebhookEndpoint>(builder);
         FilterByTenant<WebhookDelivery>(builder);
+        FilterByTenant<ExportRequest>(builder);
     }
 
     private void FilterByTenant<T>(ModelBuilder builder) where T : class, ITenantOwned =>

@@ -1,5 +1,7 @@
 using ComplianceLayer.Web.Features.Privacy.Deletion;
 using ComplianceLayer.Web.Features.Privacy.Retention;
+using ComplianceLayer.Web.Features.Privacy;
+using ComplianceLayer.Web.Features.Privacy.Export;
 using ComplianceLayer.Web.Features.Scans;
 using ComplianceLayer.Web.Features.Schedules;
 using ComplianceLayer.Web.Features.Webhooks;
@@ -31,6 +33,10 @@ public static class SchedulingServiceCollectionExtensions
             q.AddJob<AccountDeletionJob>(j => j.WithIdentity(AccountDeletionJob.Key).StoreDurably());
             q.AddTrigger(t => t.WithIdentity("account-deletion-hourly", "maintenance").ForJob(AccountDeletionJob.Key)
                 .WithCronSchedule(AccountDeletionJob.Cron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob<ScanExportJob>(j => j.WithIdentity(ScanExportJob.Key).StoreDurably().RequestRecovery());
+            q.AddJob<ExportExpiryJob>(j => j.WithIdentity(ExportExpiryJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("export-expiry-every-15-minutes", "maintenance").ForJob(ExportExpiryJob.Key)
+                .WithCronSchedule("0 */15 * * * ?"));
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

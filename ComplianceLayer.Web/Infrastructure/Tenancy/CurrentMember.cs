@@ -37,6 +37,7 @@ public sealed class CurrentMember(
             throw new AccessDeniedException("You switched organization in another window. Reload the page to continue.");
         }
         tenant.Set(member.OrganizationId);
+        member = member with { IpAddress = services.GetService<ClientAddress>()?.Value };
         _member = member;
         return member;
     }

@@ -1,5 +1,6 @@
 using ComplianceLayer.Domain.Organizations;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace ComplianceLayer.Web.Infrastructure.Tenancy;
 
@@ -9,6 +10,8 @@ public static class TenancyServiceCollectionExtensions
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentMember>();
+        builder.Services.AddScoped<ClientAddress>();
+        builder.Services.AddScoped<CircuitHandler, ClientAddressCircuitHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, CapabilityAuthorizationHandler>();
         var authorization = builder.Services.AddAuthorizationBuilder();
         foreach (var capability in Enum.GetValues<Capability>())

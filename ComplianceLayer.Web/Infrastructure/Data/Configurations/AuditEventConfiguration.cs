@@ -16,6 +16,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(a => a.EntityType).HasMaxLength(64);
         builder.Property(a => a.EntityId).HasMaxLength(64);
         builder.Property(a => a.Summary).HasMaxLength(2000);
+        builder.Property(a => a.IpAddress).HasMaxLength(AuditEvent.IpAddressMaxLength);
         builder.HasIndex(a => new { a.OrganizationId, a.OccurredAt });
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
