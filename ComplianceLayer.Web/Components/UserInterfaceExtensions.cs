@@ -1,5 +1,6 @@
 using ComplianceLayer.Web.Components.Account;
 using ComplianceLayer.Web.Features.Api;
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Features.Scans;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -43,6 +44,7 @@ public static class UserInterfaceExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapReportDownloads();
         app.MapApi();
+        app.MapStripeWebhook();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,

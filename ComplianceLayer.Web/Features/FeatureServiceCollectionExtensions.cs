@@ -1,6 +1,7 @@
 using ComplianceLayer.Scanning;
 using ComplianceLayer.Web.Features.ApiKeys;
 using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Features.Dashboard;
 using ComplianceLayer.Web.Features.Members;
 using ComplianceLayer.Web.Features.Clients;
@@ -45,6 +46,7 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddScoped<ScheduleTriggers>();
         builder.Services.AddScoped<ScheduleService>();
         builder.Services.AddScoped<ScheduledScans>();
+        builder.AddBilling();
         return builder;
     }
 }
