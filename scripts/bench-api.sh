@@ -29,6 +29,8 @@ export ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__DefaultConnection="
 export Logging__LogLevel__Default=Warning Scanning__DnsServers__0=127.0.0.1:5397 Scanning__AllowPrivateNetworks=true
 export Scanning__ConnectTimeout=00:00:01 Scanning__PortProbeTimeout=00:00:00.500
 export Api__RateLimit__KeyTokenLimit=1000000 Api__RateLimit__KeyTokensPerPeriod=1000000
+# The demo organization on the plan without a per-plan API rate (the trial allows 60 requests a minute).
+export Billing__NewOrganizationPlan=business
 export Api__RateLimit__OrganizationTokenLimit=1000000 Api__RateLimit__OrganizationTokensPerPeriod=1000000 Api__RateLimit__ReplenishmentPeriod=00:00:01
 WEB=ComplianceLayer.Web/bin/Debug/net10.0/ComplianceLayer.Web.dll
 CONTENT=(--contentroot "$ROOT/ComplianceLayer.Web")

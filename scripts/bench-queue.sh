@@ -23,7 +23,7 @@ for c in $CONCURRENCIES; do
   dotnet "$WEB" migrate --contentroot "$ROOT/ComplianceLayer.Web" >/dev/null
   Logging__LogLevel__Default=Warning Quartz__MaxConcurrency="$c" Quartz__MaxConcurrentScansPerOrganization="$c" \
   Scanning__DnsServers__0="127.0.0.1:$DNS_PORT" Scanning__AllowPrivateNetworks=true \
-  Scanning__ConnectTimeout=00:00:01 Scanning__PortProbeTimeout=00:00:00.500 \
+  Scanning__ConnectTimeout=00:00:01 Scanning__PortProbeTimeout=00:00:00.500 Billing__NewOrganizationPlan=business \
     dotnet "$WEB" bench-queue --scans "$SCANS" --domain-suffix queue.example.com --urls http://127.0.0.1:0 \
       --contentroot "$ROOT/ComplianceLayer.Web" 2>&1 | grep -E "scans/min|rror" || true
   psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" >/dev/null 2>&1 || true

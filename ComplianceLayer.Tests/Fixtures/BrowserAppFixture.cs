@@ -9,7 +9,7 @@ namespace ComplianceLayer.Tests.Fixtures;
 /// The real app on a loopback Kestrel port with a fresh database, and headless Debian Chromium driven by
 /// Playwright. One per test class; each test opens its own browser context.
 /// </summary>
-public sealed class BrowserAppFixture : WebAppFixture
+public class BrowserAppFixture : WebAppFixture
 {
     /// <summary>The scanner's DNS in browser tests: names resolve only here (to loopback addresses).</summary>
     public ComplianceLayer.Tests.Scanning.Net.LoopbackDnsServer Dns { get; } = new();

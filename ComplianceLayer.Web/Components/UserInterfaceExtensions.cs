@@ -3,6 +3,7 @@ using ComplianceLayer.Web.Features.Api;
 using ComplianceLayer.Web.Features.Compliance;
 using ComplianceLayer.Web.Features.Audit;
 using ComplianceLayer.Web.Features.Privacy.Export;
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Features.Scans;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -49,6 +50,7 @@ public static class UserInterfaceExtensions
         app.MapPrivacyExports();
         app.MapAuditExport();
         app.MapApi();
+        app.MapStripeWebhook();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,

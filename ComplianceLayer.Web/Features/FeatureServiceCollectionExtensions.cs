@@ -1,6 +1,7 @@
 using ComplianceLayer.Scanning;
 using ComplianceLayer.Web.Features.ApiKeys;
 using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Features.Dashboard;
 using ComplianceLayer.Web.Features.Members;
 using ComplianceLayer.Web.Features.Clients;
@@ -56,6 +57,7 @@ public static class FeatureServiceCollectionExtensions
         builder.Services.AddPrivacyRetention();
         builder.Services.AddSettings();
         builder.Services.AddExports();
+        builder.AddBilling();
         return builder;
     }
 }

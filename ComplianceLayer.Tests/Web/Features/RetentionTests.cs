@@ -1,7 +1,7 @@
 using ComplianceLayer.Domain.Clients;
 using ComplianceLayer.Domain.Domains;
 using ComplianceLayer.Domain.Findings;
-using ComplianceLayer.Domain.Retention;
+using ComplianceLayer.Domain.Plans;
 using ComplianceLayer.Domain.Scans;
 using ComplianceLayer.Tests.Fixtures;
 using ComplianceLayer.Web.Features.Privacy;
@@ -88,5 +88,5 @@ public sealed class RetentionTests(WebAppFixture app) : IClassFixture<WebAppFixt
     [InlineData("business", 365)]
     [InlineData("unknown-plan", 30)]
     public void Policy_HistoryWindowByPlan_FollowsThePrivacyPolicy(string plan, int days) =>
-        Assert.Equal(TimeSpan.FromDays(days), RetentionPolicy.ScanHistoryFor(plan));
+        Assert.Equal(TimeSpan.FromDays(days), app.Services.GetRequiredService<PlanCatalog>().ScanHistoryWindow(plan));
 }

@@ -1,3 +1,4 @@
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
 using MudBlazor;
 
@@ -22,6 +23,10 @@ public static class UiErrors
             snackbar.Add(ex.Message, Severity.Error);
         }
         catch (ValidationFailedException ex)
+        {
+            snackbar.Add(ex.Message, Severity.Warning);
+        }
+        catch (PlanLimitExceededException ex)
         {
             snackbar.Add(ex.Message, Severity.Warning);
         }

@@ -16,6 +16,10 @@ public static class ApiProblems
             statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
             extensions: new Dictionary<string, object?> { ["required_scope"] = scope });
 
+    /// <summary>The organization's plan or subscription state does not allow this (upgrade or pay to lift it).</summary>
+    public static ProblemHttpResult PaymentRequired(string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status402PaymentRequired, title: "Not included in the plan", extensions: extensions);
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

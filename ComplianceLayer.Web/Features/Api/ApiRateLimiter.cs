@@ -5,42 +5,59 @@ using Microsoft.Extensions.Options;
 namespace ComplianceLayer.Web.Features.Api;
 
 /// <summary>
-/// Token buckets per API key and per organization (in memory, per node). A request needs a token from both;
-/// every response carries X-RateLimit-Limit/Remaining/Reset for the tighter bucket, and a refusal also Retry-After.
+/// Token buckets per API key, per organization and, when the organization's plan sets one, per organization at the plan's
+/// requests per minute (in memory, per node). A request needs a token from each; every response carries
+/// X-RateLimit-Limit/Remaining/Reset for the tightest bucket, and a refusal also Retry-After.
 /// </summary>
 public sealed class ApiRateLimiter : IDisposable
 {
+    private static readonly TimeSpan PlanPeriod = TimeSpan.FromMinutes(1);
+
     private readonly ApiRateLimitOptions _options;
     private readonly PartitionedRateLimiter<Guid> _keys;
     private readonly PartitionedRateLimiter<Guid> _organizations;
 
+    // Keyed by the rate too, so that a plan change takes effect at once with a fresh bucket at the new rate.
+    private readonly PartitionedRateLimiter<(Guid Organization, int PerMinute)> _plans;
+
     public ApiRateLimiter(IOptions<ApiOptions> options)
     {
         _options = options.Value.RateLimit;
-        _keys = Create(_options.KeyTokenLimit, _options.KeyTokensPerPeriod);
-        _organizations = Create(_options.OrganizationTokenLimit, _options.OrganizationTokensPerPeriod);
+        _keys = Create<Guid>(_ => (_options.KeyTokenLimit, _options.KeyTokensPerPeriod, _options.ReplenishmentPeriod));
+        _organizations = Create<Guid>(_ => (_options.OrganizationTokenLimit, _options.OrganizationTokensPerPeriod, _options.ReplenishmentPeriod));
+        _plans = Create<(Guid Organization, int PerMinute)>(p => (p.PerMinute, p.PerMinute, PlanPeriod));
     }
 
     /// <summary>Takes a token for the caller, writes the rate-limit headers, and says whether the request may go on.</summary>
-    public bool TryAcquire(ApiCaller caller, HttpResponse response, out TimeSpan retryAfter)
+    public bool TryAcquire(ApiCaller caller, int? planRequestsPerMinute, HttpResponse response, out TimeSpan retryAfter)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(response);
+        var planKey = (caller.OrganizationId, planRequestsPerMinute ?? 0);
         using var keyLease = _keys.AttemptAcquire(caller.ApiKeyId);
         using var organizationLease = keyLease.IsAcquired ? _organizations.AttemptAcquire(caller.OrganizationId) : null;
+        using var planLease = planRequestsPerMinute is not null && organizationLease is { IsAcquired: true } ? _plans.AttemptAcquire(planKey) : null;
 
-        var keyRemaining = (int)(_keys.GetStatistics(caller.ApiKeyId)?.CurrentAvailablePermits ?? 0);
-        var organizationRemaining = (int)(_organizations.GetStatistics(caller.OrganizationId)?.CurrentAvailablePermits ?? 0);
-        var (limit, remaining, perPeriod) = keyRemaining <= organizationRemaining
-            ? (_options.KeyTokenLimit, keyRemaining, _options.KeyTokensPerPeriod)
-            : (_options.OrganizationTokenLimit, organizationRemaining, _options.OrganizationTokensPerPeriod);
+        var buckets = new List<(int Limit, int Remaining, int PerPeriod, TimeSpan Period)>
+        {
+            (_options.KeyTokenLimit, Available(_keys, caller.ApiKeyId), _options.KeyTokensPerPeriod, _options.ReplenishmentPeriod),
+            (_options.OrganizationTokenLimit, Available(_organizations, caller.OrganizationId), _options.OrganizationTokensPerPeriod, _options.ReplenishmentPeriod),
+        };
+        if (planRequestsPerMinute is { } perMinute)
+        {
+            buckets.Add((perMinute, Available(_plans, planKey), perMinute, PlanPeriod));
+        }
+        var (limit, remaining, perPeriod, period) = buckets.OrderBy(b => b.Remaining).ThenBy(b => b.Limit).First();
         var periodsToFull = (int)Math.Ceiling((limit - remaining) / (double)perPeriod);
-        var reset = (int)Math.Ceiling(periodsToFull * _options.ReplenishmentPeriod.TotalSeconds);
+        var reset = (int)Math.Ceiling(periodsToFull * period.TotalSeconds);
         response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
         response.Headers["X-RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
 
-        var refused = !keyLease.IsAcquired ? keyLease : organizationLease is { IsAcquired: false } ? organizationLease : null;
+        RateLimitLease? refused = !keyLease.IsAcquired ? keyLease
+            : organizationLease is { IsAcquired: false } ? organizationLease
+            : planLease is { IsAcquired: false } ? planLease
+            : null;
         if (refused is null)
         {
             retryAfter = TimeSpan.Zero;
@@ -48,7 +65,7 @@ public sealed class ApiRateLimiter : IDisposable
         }
         retryAfter = refused.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero
             ? after
-            : _options.ReplenishmentPeriod;
+            : refused == planLease ? PlanPeriod : _options.ReplenishmentPeriod;
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return false;
     }
@@ -57,15 +74,24 @@ public sealed class ApiRateLimiter : IDisposable
     {
         _keys.Dispose();
         _organizations.Dispose();
+        _plans.Dispose();
     }
 
-    private PartitionedRateLimiter<Guid> Create(int tokenLimit, int tokensPerPeriod) =>
-        PartitionedRateLimiter.Create<Guid, Guid>(id => RateLimitPartition.GetTokenBucketLimiter(id, _ => new TokenBucketRateLimiterOptions
+    private static int Available<TKey>(PartitionedRateLimiter<TKey> limiter, TKey key) =>
+        (int)(limiter.GetStatistics(key)?.CurrentAvailablePermits ?? 0);
+
+    private static PartitionedRateLimiter<TKey> Create<TKey>(Func<TKey, (int TokenLimit, int TokensPerPeriod, TimeSpan Period)> settings)
+        where TKey : notnull =>
+        PartitionedRateLimiter.Create<TKey, TKey>(key => RateLimitPartition.GetTokenBucketLimiter(key, k =>
         {
-            TokenLimit = tokenLimit,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = _options.ReplenishmentPeriod,
-            QueueLimit = 0,
-            AutoReplenishment = true,
+            var (tokenLimit, tokensPerPeriod, period) = settings(k);
+            return new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = tokenLimit,
+                TokensPerPeriod = tokensPerPeriod,
+                ReplenishmentPeriod = period,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            };
         }));
 }

@@ -1,3 +1,4 @@
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Features.Domains;
 using ComplianceLayer.Web.Features.Reports;
 using ComplianceLayer.Web.Features.Scans;
@@ -58,8 +59,10 @@ public static class ApiServiceCollectionExtensions
         var policy = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build();
         var v1 = app.MapGroup(ApiRequestLogMiddleware.PathPrefix)
             .RequireAuthorization(policy)
+            .AddEndpointFilter<ApiPlanFilter>()
             .AddEndpointFilter<RateLimitFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery();
@@ -87,7 +90,8 @@ internal sealed class RateLimitFilter(ApiRateLimiter limiter) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!limiter.TryAcquire(ApiCaller.Require(http), http.Response, out var retryAfter))
+        var planRate = http.Features.Get<ApiPlanRate>()?.RequestsPerMinute;
+        if (!limiter.TryAcquire(ApiCaller.Require(http), planRate, http.Response, out var retryAfter))
         {
             return ApiProblems.TooManyRequests(
                 $"Rate limit reached for this API key or its organization. Retry after {Math.Ceiling(retryAfter.TotalSeconds)} s.");

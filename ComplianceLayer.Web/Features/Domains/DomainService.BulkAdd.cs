@@ -109,6 +109,8 @@ public sealed partial class DomainService
         AppDbContext db, MemberContext member, IReadOnlyList<DomainListLine> lines, Guid? targetClientId, CancellationToken cancellationToken)
     {
         var target = targetClientId is { } id ? await ClientService.FindAsync(db, id, cancellationToken) : null;
+        // Lines past the plan's domain limit are rejected one by one, so the result says which ones did not fit.
+        var (plan, capacity) = await planGuard.DomainAllowanceAsync(cancellationToken);
 
         var names = lines.Where(l => l.Name is not null).Select(l => l.Name!.Ascii).Distinct().ToList();
         var monitored = await (
@@ -158,6 +160,11 @@ public sealed partial class DomainService
                 results.Add(Reject($"duplicate of line {first}"));
                 continue;
             }
+            if (capacity is <= 0)
+            {
+                results.Add(Reject($"over the {plan.Plan.Name} plan's limit of {plan.Plan.Limits.MonitoredDomains} monitored domains (upgrade under Settings → Billing)"));
+                continue;
+            }
             var client = target;
             if (client is null)
             {
@@ -186,6 +193,7 @@ public sealed partial class DomainService
             }
             db.Domains.Add(new MonitoredDomain { ClientId = client.Id, Name = name.Ascii, DisplayName = name.Unicode, CreatedAt = now });
             firstLineOf.Add(name.Ascii, line.LineNumber);
+            capacity--;
             results.Add(new BulkAddLine(line.LineNumber, line.Raw, name.Ascii, client.Name, BulkLineStatus.Added, null));
         }
 

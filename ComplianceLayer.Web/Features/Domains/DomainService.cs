@@ -2,6 +2,7 @@ using ComplianceLayer.Domain.Clients;
 using ComplianceLayer.Domain.Domains;
 using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Features.Clients;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
@@ -18,6 +19,7 @@ public sealed partial class DomainService(
     CurrentMember currentMember,
     IDbContextFactory<AppDbContext> dbFactory,
     AuditLog audit,
+    PlanGuard planGuard,
     TimeProvider time)
 {
     public async Task<PagedResult<DomainSummary>> ListAsync(DomainListQuery query, CancellationToken cancellationToken)
@@ -75,6 +77,7 @@ public sealed partial class DomainService(
         {
             throw new ValidationFailedException(AlreadyMonitored(name.Ascii, owner));
         }
+        await planGuard.EnsureCanAddDomainsAsync(1, cancellationToken);
 
         var domain = new MonitoredDomain
         {
@@ -113,6 +116,7 @@ public sealed partial class DomainService(
         {
             return existing;
         }
+        await planGuard.EnsureCanAddDomainsAsync(1, cancellationToken);
         var now = time.GetUtcNow();
         var client = await db.Clients.Where(c => c.Name == ApiClientName).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         if (client is null)

@@ -1,5 +1,7 @@
 using ComplianceLayer.Domain.Audit;
+using ComplianceLayer.Domain.Billing;
 using ComplianceLayer.Domain.Organizations;
+using ComplianceLayer.Domain.Plans;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplianceLayer.Web.Features.Organizations;
 
 /// <summary>Creates a new organization with its first Owner (on registration, and for the demo tenant).</summary>
-public sealed class OrganizationOnboarding(IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant, TimeProvider time)
+public sealed class OrganizationOnboarding(IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant, PlanCatalog plans, TimeProvider time)
 {
     public async Task<Organization> CreateAsync(ApplicationUser owner, string organizationName, CancellationToken cancellationToken)
     {
@@ -17,7 +19,16 @@ public sealed class OrganizationOnboarding(IDbContextFactory<AppDbContext> dbFac
             throw new ArgumentException($"An organization name is required (at most {Organization.NameMaxLength} characters).", nameof(organizationName));
         }
         var now = time.GetUtcNow();
-        var organization = new Organization { Name = name, CreatedAt = now };
+        // A new organization starts on the configured plan (the trial), which ends after its trial days.
+        var plan = plans.NewOrganizationPlan;
+        var organization = new Organization
+        {
+            Name = name,
+            CreatedAt = now,
+            PlanCode = plan.Code,
+            SubscriptionStatus = plan.TrialDays > 0 ? SubscriptionStatus.Trialing : SubscriptionStatus.Active,
+            CurrentPeriodEnd = plan.TrialDays > 0 ? now.AddDays(plan.TrialDays) : null,
+        };
         tenant.Set(organization.Id);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Organizations.Add(organization);

@@ -1,4 +1,4 @@
-using ComplianceLayer.Domain.Retention;
+using ComplianceLayer.Domain.Plans;
 using ComplianceLayer.Web.Features.Audit;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
@@ -10,9 +10,11 @@ public sealed record RetentionResult(Guid OrganizationId, int ScansDeleted, int 
 
 /// <summary>
 /// Deletes each organization's scans (with their findings and reports) older than its plan's history window, one
-/// organization at a time with its own tenant scope, and writes an audit event with the counts.
+/// organization at a time with its own tenant scope, and writes an audit event with the counts. The window comes from the
+/// plan catalogue (Billing:Plans); an unknown plan gets the shortest window. A downgrade therefore deletes nothing at once:
+/// older scans go at the next run after the organization's plan changed.
 /// </summary>
-public sealed class ScanHistoryRetention(IServiceScopeFactory scopes, TimeProvider time, ILogger<ScanHistoryRetention> logger)
+public sealed class ScanHistoryRetention(IServiceScopeFactory scopes, PlanCatalog plans, TimeProvider time, ILogger<ScanHistoryRetention> logger)
 {
     public async Task<IReadOnlyList<RetentionResult>> RunAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +30,7 @@ public sealed class ScanHistoryRetention(IServiceScopeFactory scopes, TimeProvid
         var results = new List<RetentionResult>();
         foreach (var (organizationId, planCode) in organizations)
         {
-            var result = await PurgeAsync(organizationId, RetentionPolicy.ScanHistoryCutoff(planCode, now), cancellationToken);
+            var result = await PurgeAsync(organizationId, plans.ScanHistoryCutoff(planCode, now), cancellationToken);
             if (result.ScansDeleted > 0)
             {
                 results.Add(result);

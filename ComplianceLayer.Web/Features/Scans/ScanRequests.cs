@@ -1,5 +1,6 @@
 using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Domain.Scans;
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +11,14 @@ namespace ComplianceLayer.Web.Features.Scans;
 /// <summary>The outcome of a scan request: the scan, and whether it is new or one already queued or running.</summary>
 public sealed record ScanRequestResult(Scan Scan, bool Created);
 
-/// <summary>What "scan all domains" of a client did.</summary>
-public sealed record ClientScanRequest(int Domains, int Queued)
+/// <summary>What "scan all domains" of a client did; <paramref name="StoppedBy"/> says why it stopped early (the plan's scan quota).</summary>
+public sealed record ClientScanRequest(int Domains, int Queued, string? StoppedBy = null)
 {
     public string Describe() => Domains == 0
         ? "This client has no domains to scan."
-        : $"Queued {Queued} of {Domains} domains" + (Queued < Domains ? $" ({Domains - Queued} already queued or running)." : ".");
+        : StoppedBy is not null
+            ? $"Queued {Queued} of {Domains} domains. {StoppedBy}"
+            : $"Queued {Queued} of {Domains} domains" + (Queued < Domains ? $" ({Domains - Queued} already queued or running)." : ".");
 }
 
 /// <summary>
@@ -27,6 +30,7 @@ public sealed class ScanRequests(
     IDbContextFactory<AppDbContext> dbFactory,
     TenantContext tenant,
     ScanDispatcher dispatcher,
+    PlanGuard planGuard,
     TimeProvider time)
 {
     /// <summary>A signed-in member asks for a scan of one of their organization's domains.</summary>
@@ -52,8 +56,16 @@ public sealed class ScanRequests(
         var queued = 0;
         foreach (var domainId in domainIds)
         {
-            var result = await RequestCoreAsync(domainId, ScanTrigger.Manual, member.UserId, null, TimeSpan.Zero, cancellationToken);
-            queued += result.Created ? 1 : 0;
+            try
+            {
+                var result = await RequestCoreAsync(domainId, ScanTrigger.Manual, member.UserId, null, TimeSpan.Zero, cancellationToken);
+                queued += result.Created ? 1 : 0;
+            }
+            catch (PlanLimitExceededException ex) when (queued > 0)
+            {
+                // The quota ran out part-way: keep what was queued and say why the rest was not.
+                return new ClientScanRequest(domainIds.Count, queued, ex.Message);
+            }
         }
         return new ClientScanRequest(domainIds.Count, queued);
     }
@@ -88,6 +100,8 @@ public sealed class ScanRequests(
         {
             return new ScanRequestResult(active, false);
         }
+        // Only a new scan counts against the plan: a de-duplicated request returns the running one above.
+        await planGuard.EnsureCanScanAsync(1, cancellationToken);
 
         var scan = new Scan
         {

@@ -55,8 +55,12 @@ public enum ScheduledRunStatus
     /// <summary>The schedule is paused: nothing was requested.</summary>
     Disabled,
 
+    /// <summary>The plan or subscription state refused every scan (read-only, no schedules, cadence, quota used up).</summary>
+    Refused,
+
     Requested,
 }
 
 /// <summary>The outcome of a firing: how many domains, how many new scans, over what window they were spread.</summary>
-public sealed record ScheduledRun(ScheduledRunStatus Status, int Domains, int Queued, TimeSpan Window);
+/// <param name="PlanRefusal">Why the plan stopped some or all scans (also written to the audit log); null when it did not.</param>
+public sealed record ScheduledRun(ScheduledRunStatus Status, int Domains, int Queued, TimeSpan Window, string? PlanRefusal = null);

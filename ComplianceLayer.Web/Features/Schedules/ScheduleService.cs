@@ -1,6 +1,7 @@
 using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Domain.Schedules;
 using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed class ScheduleService(
     IDbContextFactory<AppDbContext> dbFactory,
     ScheduleTriggers triggers,
     AuditLog audit,
+    PlanGuard planGuard,
     TimeProvider time)
 {
     private const string EntityType = "schedule";
@@ -59,6 +61,7 @@ public sealed class ScheduleService(
     {
         var member = await currentMember.RequireAsync(Capability.ManageSchedules, cancellationToken);
         Validate(input);
+        await planGuard.EnsureScheduleAllowedAsync(input.Cadence, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var targetName = await TargetNameAsync(db, input.ClientId, input.DomainId, cancellationToken);
         var now = time.GetUtcNow();
@@ -85,6 +88,7 @@ public sealed class ScheduleService(
     {
         var member = await currentMember.RequireAsync(Capability.ManageSchedules, cancellationToken);
         Validate(input);
+        await planGuard.EnsureScheduleAllowedAsync(input.Cadence, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var schedule = await FindAsync(db, scheduleId, cancellationToken);
         var targetName = await TargetNameAsync(db, input.ClientId, input.DomainId, cancellationToken);
@@ -108,6 +112,11 @@ public sealed class ScheduleService(
         var member = await currentMember.RequireAsync(Capability.ManageSchedules, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var schedule = await FindAsync(db, scheduleId, cancellationToken);
+        if (enabled && !schedule.Enabled)
+        {
+            // Pausing is always allowed; resuming must fit the plan as creating would.
+            await planGuard.EnsureScheduleAllowedAsync(schedule.Cadence, cancellationToken);
+        }
         if (schedule.Enabled != enabled)
         {
             schedule.Enabled = enabled;

@@ -1,5 +1,6 @@
 using ComplianceLayer.Domain.ApiKeys;
 using ComplianceLayer.Domain.Audit;
+using ComplianceLayer.Domain.Billing;
 using ComplianceLayer.Domain.Clients;
 using ComplianceLayer.Domain.Domains;
 using ComplianceLayer.Domain.Findings;
@@ -39,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ExportRequest> ExportRequests => Set<ExportRequest>();
+    public DbSet<BillingRecord> BillingRecords => Set<BillingRecord>();
+    public DbSet<ProcessedStripeEvent> ProcessedStripeEvents => Set<ProcessedStripeEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -59,6 +62,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         builder.ApplyConfiguration(new WebhookEndpointConfiguration());
         builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
         builder.ApplyConfiguration(new ExportRequestConfiguration());
+        builder.ApplyConfiguration(new BillingRecordConfiguration());
+        builder.ApplyConfiguration(new ProcessedStripeEventConfiguration());
 
         // Every tenant-owned entity is listed here; a test fails if one is missing.
         FilterByTenant<Membership>(builder);
@@ -74,6 +79,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         FilterByTenant<WebhookEndpoint>(builder);
         FilterByTenant<WebhookDelivery>(builder);
         FilterByTenant<ExportRequest>(builder);
+        FilterByTenant<BillingRecord>(builder);
     }
 
     private void FilterByTenant<T>(ModelBuilder builder) where T : class, ITenantOwned =>

@@ -1,6 +1,3 @@
-using ComplianceLayer.Web.Features.Billing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace ComplianceLayer.Web.Features.Privacy.Deletion;
 
 public static class PrivacyDeletionServiceCollectionExtensions
@@ -9,8 +6,6 @@ public static class PrivacyDeletionServiceCollectionExtensions
     {
         services.AddOptions<AccountDeletionOptions>().BindConfiguration(AccountDeletionOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
-        // The billing feature registers the Stripe canceller; without it an organization with a subscription cannot be deleted.
-        services.TryAddScoped<ISubscriptionCanceller, NoSubscriptionCanceller>();
         services.AddScoped<AccountDeletion>();
         services.AddSingleton<OrganizationPurge>();
         services.AddSingleton<UserAccountDeletion>();

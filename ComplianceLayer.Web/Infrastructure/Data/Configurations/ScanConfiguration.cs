@@ -25,6 +25,8 @@ public sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         builder.Property(s => s.RunBy).HasMaxLength(200);
         builder.HasIndex(s => new { s.OrganizationId, s.DomainId, s.QueuedAt });
         builder.HasIndex(s => new { s.OrganizationId, s.Status });
+        // The plan's monthly scan quota counts an organization's scans by QueuedAt.
+        builder.HasIndex(s => new { s.OrganizationId, s.QueuedAt });
         // At most one queued or running scan per domain: the last word on duplicate requests racing each other.
         builder.HasIndex(s => s.DomainId, "ix_scans_one_active_per_domain").IsUnique()
             .HasFilter("\"Status\" IN ('Queued', 'Running')");
