@@ -66,11 +66,12 @@ public sealed class AccountDeletionTests(PrivacyAppFixture app) : IClassFixture<
     {
         var org = await app.SeedOrganizationAsync("Pending Org");
         var technician = await app.AddNewMemberAsync(org.OrganizationId, "tech", OrganizationRole.Technician);
+        var subscription = await app.SubscribeAsync(org.OrganizationId);
 
         var pending = await RequestAsync(org);
 
         Assert.InRange(pending.DueAt - pending.RequestedAt, TimeSpan.FromDays(7), TimeSpan.FromDays(7));
-        Assert.Contains(org.OrganizationId, app.Subscriptions.Canceled);
+        Assert.True(app.WasCanceledAtStripe(subscription));
         Assert.Equal(TriggerState.Paused, await app.TriggerStateOfAsync(org.EnabledScheduleId));
         var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => app.RequireAsync(org.Owner, Capability.ManageClients));
         Assert.Equal(PendingDeletionPolicy.ReadOnlyMessage, denied.Message);
@@ -111,10 +112,11 @@ public sealed class AccountDeletionTests(PrivacyAppFixture app) : IClassFixture<
     public async Task RequestAsync_WrongPasswordOrName_RefusedAndNothingChanges(string password, string? name)
     {
         var org = await app.SeedOrganizationAsync("Refused Org");
+        var subscription = await app.SubscribeAsync(org.OrganizationId);
 
         await Assert.ThrowsAsync<ValidationFailedException>(() => RequestAsync(org, name ?? "Refused Org", password));
 
-        Assert.DoesNotContain(org.OrganizationId, app.Subscriptions.Canceled);
+        Assert.False(app.WasCanceledAtStripe(subscription));
         Assert.Null(await AsAsync(org.Owner, d => d.GetPendingAsync(CancellationToken.None)));
         Assert.Equal(TriggerState.Normal, await app.TriggerStateOfAsync(org.EnabledScheduleId));
         Assert.Empty(await app.AuditEventsAsync(org.OrganizationId, "organization.deletion_requested"));
@@ -203,7 +205,7 @@ public sealed class AccountDeletionTests(PrivacyAppFixture app) : IClassFixture<
             await db.SaveChangesAsync();
         }
         await using var services = app.Services.CreateAsyncScope();
-        var canceller = services.ServiceProvider.GetRequiredService<ComplianceLayer.Web.Features.Billing.ISubscriptionCanceller>();
+        var canceller = UnconfiguredCanceller(services.ServiceProvider);
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(
             () => canceller.CancelImmediatelyAsync(withSubscription.OrganizationId, CancellationToken.None));
@@ -219,7 +221,7 @@ public sealed class AccountDeletionTests(PrivacyAppFixture app) : IClassFixture<
         await using var scope = app.ScopeFor(org.Owner);
         // The canceller of an installation without billing, for an organization that has a Stripe subscription.
         var deletion = ActivatorUtilities.CreateInstance<AccountDeletion>(scope.ServiceProvider,
-            scope.ServiceProvider.GetRequiredService<ComplianceLayer.Web.Features.Billing.ISubscriptionCanceller>());
+            (ComplianceLayer.Web.Features.Billing.ISubscriptionCanceller)UnconfiguredCanceller(scope.ServiceProvider));
         var (dbScope, db) = await app.DbForTenantAsync(org.OrganizationId);
         await using (dbScope)
         await using (db)
@@ -246,4 +248,9 @@ public sealed class AccountDeletionTests(PrivacyAppFixture app) : IClassFixture<
         var options = new AccountDeletionOptions { DeletionGracePeriod = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture) };
         Assert.Equal(valid, !options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Any());
     }
+
+    /// <summary>The real Stripe canceller of an installation where Stripe is not configured.</summary>
+    private static ComplianceLayer.Web.Features.Billing.StripeSubscriptionCanceller UnconfiguredCanceller(IServiceProvider services) =>
+        ActivatorUtilities.CreateInstance<ComplianceLayer.Web.Features.Billing.StripeSubscriptionCanceller>(services,
+            new ComplianceLayer.Web.Features.Billing.StripeGateway(Microsoft.Extensions.Options.Options.Create(new ComplianceLayer.Web.Features.Billing.StripeOptions())));
 }
