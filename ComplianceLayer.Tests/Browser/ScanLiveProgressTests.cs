@@ -62,7 +62,7 @@ public sealed class ScanLiveProgressTests(BrowserAppFixture app) : IClassFixture
             await page.ClickAsync("[data-testid=scan-domain]");
             await Assertions.Expect(page.Locator(".mud-snackbar").First).ToContainTextAsync("live.example.com");
 
-            var mine = await page.APIRequest.GetAsync($"{app.BaseUrl}/{href}");
+            var mine = await page.APIRequest.GetAsync($"{app.BaseUrl}/{href}.json");
             Assert.Equal(200, mine.Status);
             var body = await mine.TextAsync();
             using (var report = System.Text.Json.JsonDocument.Parse(body))
@@ -74,7 +74,7 @@ public sealed class ScanLiveProgressTests(BrowserAppFixture app) : IClassFixture
 
             var stranger = await app.CreateUserAsync($"other-{Guid.NewGuid():N}@live.example", "Other MSP");
             var otherPage = await app.SignInAsync(stranger);
-            var theirs = await otherPage.APIRequest.GetAsync($"{app.BaseUrl}/{href}");
+            var theirs = await otherPage.APIRequest.GetAsync($"{app.BaseUrl}/{href}.json");
             Assert.Equal(404, theirs.Status);
         }
         catch
