@@ -63,6 +63,29 @@ public sealed class PlanGuard(
         }
     }
 
+    /// <summary>
+    /// Refuses an invitation past the plan's team size. Open invitations count as members, so that inviting many people at
+    /// once cannot overshoot the limit when they accept; a new invitation of <paramref name="email"/> replaces its open one.
+    /// </summary>
+    public async Task EnsureCanInviteMemberAsync(string email, CancellationToken cancellationToken)
+    {
+        var plan = await EnsureWritableAsync(cancellationToken);
+        if (plan.Plan.Limits.TeamMembers is not { } limit)
+        {
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var members = await db.Memberships.CountAsync(cancellationToken);
+        var invited = await db.Invitations.CountAsync(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now && i.Email != email, cancellationToken);
+        if (members + invited >= limit)
+        {
+            throw new PlanLimitExceededException(PlanLimitKind.LimitReached,
+                $"The {plan.Plan.Name} plan allows {limit} team members; {members} are members and {invited} invitations are open. "
+                + "Revoke an invitation, remove a member or upgrade under Settings → Billing.");
+        }
+    }
+
     /// <summary>The plan and how many more domains fit (null: no limit), after checking that the organization may change anything.</summary>
     public async Task<(OrganizationPlan Plan, int? Remaining)> DomainAllowanceAsync(CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.Encodings.Web;
 using ComplianceLayer.Domain.Organizations;
 using ComplianceLayer.Web.Features.Audit;
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Email;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
@@ -20,6 +21,7 @@ public sealed class MemberService(
     IServiceScopeFactory scopeFactory,
     IAppEmailSender emailSender,
     AuditLog audit,
+    PlanGuard plans,
     TimeProvider time,
     ILogger<MemberService> logger)
 {
@@ -70,6 +72,7 @@ public sealed class MemberService(
         {
             throw new ValidationFailedException($"{address} is already a member of {actor.OrganizationName}.");
         }
+        await plans.EnsureCanInviteMemberAsync(address, cancellationToken);
 
         var now = time.GetUtcNow();
         var replaced = await db.Invitations

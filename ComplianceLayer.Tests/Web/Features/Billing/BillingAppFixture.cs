@@ -4,7 +4,7 @@ namespace ComplianceLayer.Tests.Web.Features.Billing;
 
 /// <summary>
 /// Settings for billing tests: Stripe pointed at the loopback fake, prices for the paid plans, and a trial with tiny
-/// limits (2 domains, 2 scans a month, weekly schedules at most) so that every limit is quick to reach.
+/// limits (2 domains, 2 scans a month, weekly schedules at most, 3 team members) so that every limit is quick to reach.
 /// </summary>
 public static class BillingTestSettings
 {
@@ -23,6 +23,7 @@ public static class BillingTestSettings
         ["Billing:Plans:0:MonitoredDomains"] = "2",
         ["Billing:Plans:0:ScansPerMonth"] = "2",
         ["Billing:Plans:0:FinestCadence"] = "Weekly",
+        ["Billing:Plans:0:TeamMembers"] = "3",
         ["Billing:Plans:1:StripeMonthlyPriceId"] = StarterPrice,
         ["Billing:Plans:2:StripeMonthlyPriceId"] = ProPrice,
         ["Billing:Plans:3:StripeMonthlyPriceId"] = BusinessPrice,

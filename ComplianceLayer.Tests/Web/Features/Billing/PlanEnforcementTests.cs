@@ -80,6 +80,25 @@ public sealed class PlanEnforcementTests(BillingAppFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Invite_PastTheTeamSize_IsRefusedCountingOpenInvitations()
+    {
+        var owner = await app.NewOwnerAsync("Team MSP");
+        await using var scope = app.ScopeFor(owner);
+        var members = scope.ServiceProvider.GetRequiredService<ComplianceLayer.Web.Features.Members.MemberService>();
+        var site = new Uri("http://127.0.0.1/");
+        await members.InviteAsync("first@team.example", OrganizationRole.Technician, site, CancellationToken.None);
+        await members.InviteAsync("second@team.example", OrganizationRole.Viewer, site, CancellationToken.None);
+        // Re-inviting someone replaces their open invitation, so it still fits.
+        await members.InviteAsync("second@team.example", OrganizationRole.Technician, site, CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<PlanLimitExceededException>(() =>
+            members.InviteAsync("third@team.example", OrganizationRole.Viewer, site, CancellationToken.None));
+
+        Assert.Equal(PlanLimitKind.LimitReached, refused.Kind);
+        Assert.Contains("allows 3 team members; 1 are members and 2 invitations are open", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BulkAdd_PastTheLimit_AddsWhatFitsAndRejectsTheRestWithTheLimit()
     {
         var (owner, clientId) = await NewOrganizationAsync();
