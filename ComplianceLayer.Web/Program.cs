@@ -23,6 +23,7 @@ if (args.Length > 0 && args[0] == BenchCommand.Verb)
 var (command, hostArgs) = CommandLine.Split(args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
+builder.AddProxySupport();
 builder.AddData();
 builder.AddTenancy();
 builder.AddAccounts();
@@ -40,6 +41,7 @@ if (command is not null)
     return await CommandLine.RunAsync(app, command, hostArgs);
 }
 
+app.UseProxySupport();
 app.UseUserInterface();
 app.MapUserInterface();
 app.PrintUrlWhenStarted();

@@ -19,6 +19,7 @@ public sealed class ExampleSettingsTests
         { typeof(AccountOptions), AccountOptions.SectionName },
         { typeof(JobSchedulerOptions), JobSchedulerOptions.SectionName },
         { typeof(ApiOptions), ApiOptions.SectionName },
+        { typeof(ComplianceLayer.Web.Infrastructure.Hosting.ProxyOptions), ComplianceLayer.Web.Infrastructure.Hosting.ProxyOptions.SectionName },
         { typeof(ComplianceLayer.Web.Features.Webhooks.WebhookOptions), ComplianceLayer.Web.Features.Webhooks.WebhookOptions.SectionName },
         { typeof(ComplianceLayer.Web.Features.Privacy.Export.ExportOptions), ComplianceLayer.Web.Features.Privacy.Export.ExportOptions.SectionName },
         { typeof(ApiRateLimitOptions), ApiOptions.SectionName + ":" + nameof(ApiOptions.RateLimit) },
