@@ -64,6 +64,13 @@ public sealed class PlanGuard(
     }
 
     /// <summary>
+    /// Serialises one organization's plan-limited inserts until <paramref name="db"/>'s transaction ends, so that two
+    /// concurrent requests cannot both pass a limit check for the last free slot. Call inside a transaction, before the check.
+    /// </summary>
+    public static Task LockUsageAsync(AppDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"plan-usage:" + organizationId}, 0))", cancellationToken);
+
+    /// <summary>
     /// Refuses an invitation past the plan's team size. Open invitations count as members, so that inviting many people at
     /// once cannot overshoot the limit when they accept; a new invitation of <paramref name="email"/> replaces its open one.
     /// </summary>

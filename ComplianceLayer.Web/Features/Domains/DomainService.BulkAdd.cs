@@ -2,6 +2,7 @@ using System.Text;
 using ComplianceLayer.Domain.Clients;
 using ComplianceLayer.Domain.Domains;
 using ComplianceLayer.Domain.Organizations;
+using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Features.Clients;
 using ComplianceLayer.Web.Infrastructure.Data;
 using ComplianceLayer.Web.Infrastructure.Tenancy;
@@ -87,10 +88,13 @@ public sealed partial class DomainService
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await PlanGuard.LockUsageAsync(db, member.OrganizationId, cancellationToken);
             var result = await StageAsync(db, member, lines, targetClientId, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return result;
             }
             catch (DbUpdateException ex) when (IsUniqueViolation(ex) && attempt < MaxAttempts)

@@ -77,6 +77,8 @@ public sealed partial class DomainService(
         {
             throw new ValidationFailedException(AlreadyMonitored(name.Ascii, owner));
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await PlanGuard.LockUsageAsync(db, member.OrganizationId, cancellationToken);
         await planGuard.EnsureCanAddDomainsAsync(1, cancellationToken);
 
         var domain = new MonitoredDomain
@@ -91,6 +93,7 @@ public sealed partial class DomainService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
@@ -116,6 +119,8 @@ public sealed partial class DomainService(
         {
             return existing;
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await PlanGuard.LockUsageAsync(db, organizationId, cancellationToken);
         await planGuard.EnsureCanAddDomainsAsync(1, cancellationToken);
         var now = time.GetUtcNow();
         var client = await db.Clients.Where(c => c.Name == ApiClientName).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
@@ -133,6 +138,7 @@ public sealed partial class DomainService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return domain.Id;
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))

@@ -101,6 +101,8 @@ public sealed class ScanRequests(
             return new ScanRequestResult(active, false);
         }
         // Only a new scan counts against the plan: a de-duplicated request returns the running one above.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await PlanGuard.LockUsageAsync(db, tenant.OrganizationId!.Value, cancellationToken);
         await planGuard.EnsureCanScanAsync(1, cancellationToken);
 
         var scan = new Scan
@@ -115,6 +117,7 @@ public sealed class ScanRequests(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

@@ -66,6 +66,28 @@ public sealed class PlanEnforcementTests(BillingAppFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task AddDomain_ConcurrentRequestsForTheLastSlots_NeverExceedTheLimit()
+    {
+        var (owner, clientId) = await NewOrganizationAsync();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(1, 8).Select(async i =>
+        {
+            try
+            {
+                await app.AddDomainAsync(owner, clientId, $"race{i}.example.com");
+                return true;
+            }
+            catch (PlanLimitExceededException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.Equal(2, attempts.Count(added => added));
+        Assert.Equal(2, await app.QueryAsync(owner.Org, db => db.Domains.CountAsync()));
+    }
+
+    [Fact]
     public async Task AddDomain_OtherOrganizationsDomains_DoNotCount()
     {
         var (other, otherClient) = await NewOrganizationAsync();
