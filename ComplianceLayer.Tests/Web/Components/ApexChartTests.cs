@@ -100,6 +100,20 @@ public sealed class ApexChartTests
         Assert.Equal(["A", "F"], donut["labels"]!.AsArray().Select(c => c!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(0, 1)]
+    [InlineData(900, 5)]
+    public void Chart_BarOfCounts_HasWholeNumberTicks(double highest, int ticks)
+    {
+        var counts = new[] { new ChartSeries("Domains", [new ChartPoint(default, 1), new ChartPoint(default, highest)]) };
+
+        var yaxis = ApexChart.BuildOptions(ChartKind.Bar, counts, ["A", "F"], 250, null, null, null)["yaxis"]!;
+
+        Assert.Equal(ticks, yaxis["tickAmount"]!.GetValue<int>());
+        Assert.Equal(0, yaxis["min"]!.GetValue<double>());
+    }
+
     [Fact]
     public void Chart_Colours_ReplaceThePalette_AndColourEachBarOfASingleSeries()
     {

@@ -173,6 +173,14 @@ public sealed partial class ApexChart : IAsyncDisposable
         {
             yaxis["max"] = max;
         }
+        if (kind == ChartKind.Bar)
+        {
+            // Bars show counts: whole-number ticks only (ApexCharts would label 2 bars as 0, 0.5, 1, 1.5, 2).
+            var highest = series.SelectMany(s => s.Points).Max(p => p.Y) ?? 0;
+            yaxis["min"] ??= 0d;
+            yaxis["forceNiceScale"] = true;
+            yaxis["tickAmount"] = (int)Math.Clamp(Math.Ceiling(highest), 1, 5);
+        }
         options["yaxis"] = yaxis;
         return options;
     }
