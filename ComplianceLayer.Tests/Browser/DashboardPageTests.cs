@@ -51,6 +51,12 @@ public sealed class DashboardPageTests(BrowserAppFixture app) : IClassFixture<Br
             // The worst domain's link leads to its page.
             await worst.First.GetByRole(AriaRole.Link, new() { Name = "worst.example" }).ClickAsync();
             await page.WaitForURLAsync("**/domains/*");
+
+            // The "needs attention" lists continue on the Domains page, filtered the same way.
+            await page.GotoAsync($"{app.BaseUrl}/domains?state=stale");
+            await BrowserAppFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=domain-row]")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("[data-testid=domain-row]")).ToHaveAttributeAsync("data-name", "forgotten.example");
         }
         catch
         {

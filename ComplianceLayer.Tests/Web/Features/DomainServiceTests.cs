@@ -13,6 +13,32 @@ public sealed class DomainServiceTests(WebAppFixture app) : IClassFixture<WebApp
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
+    public async Task List_ByScanState_ReturnsNeverScannedOrStaleDomainsOfThisOrganizationOnly()
+    {
+        var owner = await app.NewOwnerAsync();
+        var client = await app.CreateClientAsync(owner, "Contoso");
+        await app.AddDomainAsync(owner, client.Id, "never.contoso.com");
+        await app.AddDomainAsync(owner, client.Id, "stale.contoso.com");
+        await app.AddDomainAsync(owner, client.Id, "fresh.contoso.com");
+        // The stale domain's latest completed scan is 40 days old; the fresh one was scanned long ago and again yesterday.
+        await ComplianceLayer.Tests.Web.Features.Api.ApiTestSupport.ArrangeCompletedScanAsync(app, owner.Org, "stale.contoso.com", TimeSpan.FromDays(40));
+        await ComplianceLayer.Tests.Web.Features.Api.ApiTestSupport.ArrangeCompletedScanAsync(app, owner.Org, "fresh.contoso.com", TimeSpan.FromDays(60));
+        await ComplianceLayer.Tests.Web.Features.Api.ApiTestSupport.ArrangeCompletedScanAsync(app, owner.Org, "fresh.contoso.com", TimeSpan.FromDays(1));
+        var other = await app.NewOwnerAsync();
+        var otherClient = await app.CreateClientAsync(other, "Elsewhere");
+        await app.AddDomainAsync(other, otherClient.Id, "never.elsewhere.com");
+
+        var never = await app.DomainsAsync(owner, s => s.ListAsync(new DomainListQuery(State: DomainScanState.NeverScanned), None));
+        var stale = await app.DomainsAsync(owner, s => s.ListAsync(new DomainListQuery(State: DomainScanState.Stale), None));
+        var all = await app.DomainsAsync(owner, s => s.ListAsync(new DomainListQuery(), None));
+
+        Assert.Equal(["never.contoso.com"], never.Items.Select(d => d.Name));
+        Assert.Equal(1, never.TotalCount);
+        Assert.Equal(["stale.contoso.com"], stale.Items.Select(d => d.Name));
+        Assert.Equal(3, all.TotalCount);
+    }
+
+    [Fact]
     public async Task Add_ValidName_StoresNormalisedNameAndAudits()
     {
         var owner = await app.NewOwnerAsync();

@@ -7,14 +7,27 @@ public enum DomainSortField
     CreatedAt,
 }
 
-/// <summary>What the domains grid asks for: a name search, an optional client, a sort and a zero-based page.</summary>
+/// <summary>Which domains by their scan history: all, never scanned (no completed scan), or stale.</summary>
+public enum DomainScanState
+{
+    Any,
+    NeverScanned,
+    Stale,
+}
+
+/// <summary>
+/// What the domains grid asks for: a name search, an optional client, a scan state (stale: the latest completed scan
+/// is older than <see cref="StaleAfterDays"/>), a sort and a zero-based page.
+/// </summary>
 public sealed record DomainListQuery(
     string? Search = null,
     Guid? ClientId = null,
     DomainSortField SortBy = DomainSortField.Name,
     bool Descending = false,
     int Page = 0,
-    int PageSize = 25);
+    int PageSize = 25,
+    DomainScanState State = DomainScanState.Any,
+    int StaleAfterDays = 30);
 
 public sealed record DomainSummary(
     Guid Id,

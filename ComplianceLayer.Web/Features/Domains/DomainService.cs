@@ -1,6 +1,7 @@
 using ComplianceLayer.Domain.Clients;
 using ComplianceLayer.Domain.Domains;
 using ComplianceLayer.Domain.Organizations;
+using ComplianceLayer.Domain.Scans;
 using ComplianceLayer.Web.Features.Audit;
 using ComplianceLayer.Web.Features.Billing;
 using ComplianceLayer.Web.Features.Clients;
@@ -35,6 +36,17 @@ public sealed partial class DomainService(
         if (Paging.ContainsPattern(query.Search) is { } pattern)
         {
             domains = domains.Where(d => EF.Functions.ILike(d.Name, pattern, @"\") || EF.Functions.ILike(d.DisplayName, pattern, @"\"));
+        }
+        var completed = db.Scans.Where(s => s.Status == ScanStatus.Completed);
+        if (query.State == DomainScanState.NeverScanned)
+        {
+            domains = domains.Where(d => !completed.Any(s => s.DomainId == d.Id));
+        }
+        else if (query.State == DomainScanState.Stale)
+        {
+            var cutoff = time.GetUtcNow().AddDays(-query.StaleAfterDays);
+            domains = domains.Where(d => completed.Any(s => s.DomainId == d.Id)
+                && completed.Where(s => s.DomainId == d.Id).Max(s => s.FinishedAt) < cutoff);
         }
         var total = await domains.CountAsync(cancellationToken);
         var joined =
