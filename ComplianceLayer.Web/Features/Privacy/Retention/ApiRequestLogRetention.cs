@@ -10,6 +10,8 @@ namespace ComplianceLayer.Web.Features.Privacy.Retention;
 /// </summary>
 public sealed class ApiRequestLogRetention(IServiceScopeFactory scopes, TimeProvider time, ILogger<ApiRequestLogRetention> logger)
 {
+    private static readonly AgedRows Rows = new("api_request_logs", "retention.api_logs_deleted", "api_request_log");
+
     public async Task<int> RunAsync(CancellationToken cancellationToken) => (await RunPerOrganizationAsync(cancellationToken)).Sum(c => c.Rows);
 
     public async Task<IReadOnlyList<RetentionCount>> RunPerOrganizationAsync(CancellationToken cancellationToken)
@@ -19,18 +21,7 @@ public sealed class ApiRequestLogRetention(IServiceScopeFactory scopes, TimeProv
         var summary = $" API request log entries older than {cutoff:yyyy-MM-dd} (kept 90 days by the privacy policy).";
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        // One age rule for all tenants, so this maintenance statement deliberately spans organizations.
-        var counts = await db.Database.SqlQuery<RetentionCount>($"""
-            WITH deleted AS (
-                DELETE FROM api_request_logs WHERE "OccurredAt" < {cutoff} RETURNING "OrganizationId"),
-            counts AS (
-                SELECT "OrganizationId", count(*)::int AS "Rows" FROM deleted GROUP BY "OrganizationId"),
-            audit AS (
-                INSERT INTO audit_events ("OrganizationId", "OccurredAt", "Actor", "Action", "EntityType", "Summary")
-                SELECT "OrganizationId", {now}, 'system', 'retention.api_logs_deleted', 'api_request_log', 'Deleted ' || "Rows" || {summary}
-                FROM counts)
-            SELECT "OrganizationId", "Rows" FROM counts
-            """).ToListAsync(cancellationToken);
+        var counts = await AgedRowsDeletion.RunAsync(db, Rows, cutoff, now, summary, cancellationToken);
         if (counts.Count > 0)
         {
             logger.LogInformation("Retention: deleted {Rows} API request log rows older than {Cutoff:yyyy-MM-dd} in {Organizations} organizations",

@@ -10,6 +10,8 @@ namespace ComplianceLayer.Web.Features.Privacy.Retention;
 /// </summary>
 public sealed class AuditEventRetention(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider time, ILogger<AuditEventRetention> logger)
 {
+    private static readonly AgedRows Rows = new("audit_events", "retention.audit_events_deleted", "audit_event");
+
     public async Task<IReadOnlyList<RetentionCount>> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -18,18 +20,7 @@ public sealed class AuditEventRetention(IServiceScopeFactory scopes, IOptions<Re
         var summary = $" audit events older than {cutoff:yyyy-MM-dd} (kept {window.TotalDays:0} days).";
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        // The window is the same for every tenant, so this maintenance statement deliberately spans organizations.
-        var counts = await db.Database.SqlQuery<RetentionCount>($"""
-            WITH deleted AS (
-                DELETE FROM audit_events WHERE "OccurredAt" < {cutoff} RETURNING "OrganizationId"),
-            counts AS (
-                SELECT "OrganizationId", count(*)::int AS "Rows" FROM deleted GROUP BY "OrganizationId"),
-            audit AS (
-                INSERT INTO audit_events ("OrganizationId", "OccurredAt", "Actor", "Action", "EntityType", "Summary")
-                SELECT "OrganizationId", {now}, 'system', 'retention.audit_events_deleted', 'audit_event', 'Deleted ' || "Rows" || {summary}
-                FROM counts)
-            SELECT "OrganizationId", "Rows" FROM counts
-            """).ToListAsync(cancellationToken);
+        var counts = await AgedRowsDeletion.RunAsync(db, Rows, cutoff, now, summary, cancellationToken);
         if (counts.Count > 0)
         {
             logger.LogInformation("Retention: deleted {Rows} audit events older than {Cutoff:yyyy-MM-dd} in {Organizations} organizations",
